@@ -1,0 +1,26 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { z } from "zod";
+import { UsageError } from "./usage-error.js";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/**
+ * Parse a command's arguments with node:util and check their values with zod;
+ * any mistake becomes a UsageError naming the command.
+ */
+export function parseOptions<T extends z.ZodType>(command: string, argv: string[], options: Options, schema: T): z.infer<T> & { help: boolean } {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/, "."), command);
+  }
+  if (parsed.values.help) return { help: true } as z.infer<T> & { help: boolean };
+  const result = schema.safeParse({ ...parsed.values, paths: parsed.positionals });
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = issue.path.length ? `--${String(issue.path[0])}` : "arguments";
+    throw new UsageError(`${name}: ${issue.message}`, command);
+  }
+  return { ...(result.data as object), help: false } as z.infer<T> & { help: boolean };
+}

@@ -1,0 +1,6 @@
+import { renderErrorDocs } from "./render-error-docs.js";
+
+/** Every generated document, by its path from the project root. */
+export const GENERATED_DOCS: Record<string, () => string> = {
+  "docs/errors.md": renderErrorDocs,
+};

@@ -1,0 +1,23 @@
+import type { ValidationReport } from "../validate/build-report.js";
+
+const COMMAND = { error: "error", warning: "warning", info: "notice" } as const;
+
+/** GitHub Actions workflow commands: one annotation per finding, shown on the PR's lines. */
+export function renderGithub(report: ValidationReport): string {
+  const lines = report.diagnostics.map((d) => {
+    const props = [d.file && `file=${escapeProperty(d.file)}`, d.line > 0 && `line=${d.line}`, d.column > 0 && `col=${d.column}`, `title=${escapeProperty(d.code)}`]
+      .filter(Boolean)
+      .join(",");
+    return `::${COMMAND[d.severity]} ${props}::${escapeData(`${d.message}\nhint: ${d.hint}`)}`;
+  });
+  lines.push(`parlex: ${report.errors} errors, ${report.warnings} warnings in ${report.files} files; direct quotes ${report.quotes}.`);
+  return lines.join("\n") + "\n";
+}
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}

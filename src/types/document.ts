@@ -1,0 +1,68 @@
+/* Generated from schemas/ by `npm run gen:types`. Do not edit: change the schema and regenerate. */
+
+/**
+ * The document's identifier; equals the file name.
+ */
+export type Id = string;
+/**
+ * When it was published, exactly as precise as the text gives; absent where the text gives no date.
+ */
+export type EventDate = PartialDate | DateRange;
+/**
+ * An ISO 8601 calendar date exactly as precise as the sources allow: a year (2021), a month (2021-03) or a day (2021-03-17).
+ */
+export type PartialDate = string;
+/**
+ * The earliest date the event can have (inclusive).
+ */
+export type PartialDate1 = string;
+/**
+ * The latest date the event can have (inclusive).
+ */
+export type PartialDate2 = string;
+/**
+ * The language the document is written in (BCP-47).
+ */
+export type LanguageTag = string;
+/**
+ * SHA-256 of the archived copy's bytes; the validator checks it when the archive is at hand.
+ */
+export type Sha256 = string;
+/**
+ * An editorial note on the document, e.g. how its date was deduced.
+ */
+export type Note = string;
+
+/**
+ * A news article, press release or statement that other records cite. Stored in sources/documents/<id>.yaml.
+ */
+export interface Document {
+  id: Id;
+  /**
+   * The headline exactly as the document gives it.
+   */
+  title: string;
+  /**
+   * Who published it, as the text shows it; absent where the text names none.
+   */
+  publisher?: string;
+  published?: EventDate;
+  language: LanguageTag;
+  /**
+   * Where the document is published; only when known, never guessed.
+   */
+  url?: string;
+  /**
+   * File name of the archived plain-text copy in the archive folder, used to verify direct quotes.
+   */
+  archive?: string;
+  sha256?: Sha256;
+  note?: Note;
+}
+/**
+ * A period that bounds an event when the sources do not name its day: the event lies between start and end, both included.
+ */
+export interface DateRange {
+  start: PartialDate1;
+  end: PartialDate2;
+}

@@ -1,0 +1,33 @@
+import type { UnplacedDiagnostic } from "../../model/diagnostic.js";
+import { makeDiagnostic } from "../../catalogue/make-diagnostic.js";
+import type { MeaningCheck } from "./meaning-check.js";
+
+/** Participants are listed once, sit on their body's side, and quotes come from participants. */
+export const checkParticipants: MeaningCheck = ({ index }) => {
+  const out: UnplacedDiagnostic[] = [];
+  for (const { file, record } of index.meeting.values()) {
+    const present = new Set<string>();
+    const sides = new Set<string>();
+    record.participants.forEach((p, i) => {
+      if (present.has(p.person)) out.push(makeDiagnostic("participant/duplicate", { person: p.person }, { file, pointer: `/participants/${i}/person` }));
+      present.add(p.person);
+      sides.add(p.side);
+      const country = index.body.get(p.body)?.record.country;
+      if (country !== undefined && country !== p.side) {
+        const params = { person: p.person, side: p.side, body: p.body, country };
+        out.push(makeDiagnostic("participant/side-country", params, { file, pointer: `/participants/${i}/side` }));
+      }
+    });
+    if (sides.size === 1) out.push(makeDiagnostic("meeting/one-sided", { side: [...sides][0]! }, { file, pointer: "/participants" }));
+    record.quotes?.forEach((q, i) => {
+      if (!present.has(q.speaker)) out.push(makeDiagnostic("quote/speaker-absent", { speaker: q.speaker }, { file, pointer: `/quotes/${i}/speaker` }));
+    });
+    const visit = record.visit !== undefined ? index.visit.get(record.visit) : undefined;
+    const country = record.location?.country;
+    if (visit && country !== undefined && country !== visit.record.host_country) {
+      const params = { country, visit: record.visit!, host: visit.record.host_country };
+      out.push(makeDiagnostic("meeting/visit-country", params, { file, pointer: "/location/country" }));
+    }
+  }
+  return out;
+};

@@ -1,0 +1,34 @@
+import type { UnplacedDiagnostic } from "../model/diagnostic.js";
+import type { LoadedFile } from "../model/source-file.js";
+import { addToIndex, emptyIndex, type SourceIndex } from "../model/source-index.js";
+import { MEANING_CHECKS } from "./meaning/index.js";
+import type { ArchiveLookup, MeaningCheck } from "./meaning/meaning-check.js";
+import { collectKnownIds, validateReferences } from "./validate-references.js";
+import { validateShape, type ShapeValidators } from "./validate-shape.js";
+
+/** What validation needs besides the parsed files. */
+export interface ValidateOptions {
+  validators: ShapeValidators;
+  archive?: ArchiveLookup;
+  archiveDir?: string;
+  checks?: readonly MeaningCheck[];
+}
+
+/**
+ * The three layers — shape, references, meaning — over every parsed file, all findings together.
+ * Pure: the archive's bytes come in through `options.archive`.
+ */
+export function validateSources(files: readonly LoadedFile[], options: ValidateOptions): { diagnostics: UnplacedDiagnostic[]; index: SourceIndex } {
+  const diagnostics: UnplacedDiagnostic[] = [];
+  const index = emptyIndex();
+  const parsed = files.filter((f) => f.record !== undefined);
+  for (const file of parsed) {
+    const found = validateShape(file, options.validators);
+    diagnostics.push(...found);
+    if (found.length === 0) addToIndex(index, file);
+  }
+  diagnostics.push(...validateReferences(parsed, index, collectKnownIds(parsed)));
+  const context = { index, ...(options.archive ? { archive: options.archive } : {}), ...(options.archiveDir ? { archiveDir: options.archiveDir } : {}) };
+  for (const check of options.checks ?? MEANING_CHECKS) diagnostics.push(...check(context));
+  return { diagnostics, index };
+}
