@@ -1,3 +1,4 @@
+import { BUILD_HELP, runBuild } from "./commands/build.js";
 import { runValidate, VALIDATE_HELP } from "./commands/validate.js";
 import type { CommandIo } from "./command-io.js";
 import { EXIT, UsageError } from "./usage-error.js";
@@ -9,6 +10,7 @@ type Command = { summary: string; help: string; run: (argv: string[], io: Comman
 /** Every command of the CLI. */
 const COMMANDS: Record<string, Command> = {
   validate: { summary: "check the source records and report every problem", help: VALIDATE_HELP, run: runValidate },
+  build: { summary: "validate, then write the tables as CSV, JSON and Arrow with datapackage.json", help: BUILD_HELP, run: runBuild },
 };
 
 function mainHelp(): string {

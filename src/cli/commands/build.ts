@@ -1,0 +1,91 @@
+import { readdir, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { z } from "zod";
+import { buildTables } from "../../normalize/build-tables.js";
+import { renderHuman } from "../../render/render-human.js";
+import { TABLES } from "../../tables/table-definitions.js";
+import { checkSourceTree } from "../../validate/check-source-tree.js";
+import { assemblePackage } from "../../write/assemble-package.js";
+import { writeFolderAtomically } from "../../write/write-folder-atomically.js";
+import type { CommandIo } from "../command-io.js";
+import { parseOptions } from "../parse-options.js";
+import { resolveSourcesRoot } from "../resolve-sources-root.js";
+import { EXIT } from "../usage-error.js";
+
+export const BUILD_HELP = `Usage: parlex build [SOURCES] [options]
+
+Validate the sources, normalize them into the published tables and write the data package:
+every table as CSV, JSON and Arrow, datapackage.json (Data Package v2) and the load.py / load.R
+helpers. Nothing is written when validation fails. The output folder is replaced atomically:
+a failed or interrupted build leaves the previous output as it was.
+
+SOURCES is the sources folder (default: sources).
+
+Options:
+  --out DIR              where to write the package (default: dist-data/next)
+  --archive DIR          verify direct quotes against archived documents, as validate does
+  --dataset-version V    the version written into datapackage.json (default: 0.0.0-dev)
+  --quiet                print nothing but errors
+  -h, --help             show this help
+
+Exit codes: 0 built, 1 sources invalid (nothing written), 2 usage error, 3 internal error.`;
+
+const Options = z.object({
+  paths: z.array(z.string()).max(1, "give at most one SOURCES folder"),
+  out: z.string().min(1).default("dist-data/next"),
+  archive: z.string().min(1).optional(),
+  "dataset-version": z
+    .string()
+    .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, "must be a semantic version such as 1.2.0")
+    .default("0.0.0-dev"),
+  quiet: z.boolean().default(false),
+});
+
+const LOADERS_DIR = fileURLToPath(new URL("../../write/loaders/", import.meta.url));
+
+/** `parlex build`: validate, normalize, write; report rows, bytes, folder and time. */
+export async function runBuild(argv: string[], io: CommandIo): Promise<number> {
+  const options = parseOptions(
+    "build",
+    argv,
+    { out: { type: "string" }, archive: { type: "string" }, "dataset-version": { type: "string" }, quiet: { type: "boolean" } },
+    Options,
+  );
+  if (options.help) {
+    io.stdout(BUILD_HELP + "\n");
+    return EXIT.ok;
+  }
+  const started = performance.now();
+  const { root } = resolveSourcesRoot("build", options.paths, io.cwd);
+  const { report, index } = await checkSourceTree(root, { cwd: io.cwd, ...(options.archive !== undefined ? { archiveDir: options.archive } : {}) });
+  if (!report.valid) {
+    io.stderr(renderHuman(report, io.color));
+    io.stderr(`parlex build: the sources are invalid, so nothing was written to ${options.out}.\n`);
+    return EXIT.invalid;
+  }
+  const tables = buildTables(index);
+  const files = assemblePackage(tables, index, options["dataset-version"], await readLoaders());
+  const out = path.resolve(io.cwd, options.out);
+  await writeFolderAtomically(out, files);
+  if (!options.quiet) io.stdout(renderSummary(options.out, tables, files, performance.now() - started));
+  return EXIT.ok;
+}
+
+/** The loader helpers shipped with every package (load.py, load.R). */
+async function readLoaders(): Promise<Map<string, Uint8Array>> {
+  const names = (await readdir(LOADERS_DIR).catch(() => [] as string[])).filter((n) => /^load\.(py|R)$/.test(n)).sort();
+  return new Map(await Promise.all(names.map(async (n) => [n, new Uint8Array(await readFile(path.join(LOADERS_DIR, n)))] as const)));
+}
+
+function renderSummary(out: string, tables: Record<string, unknown[]>, files: Map<string, Uint8Array>, ms: number): string {
+  const width = Math.max(...TABLES.map((t) => t.name.length));
+  const lines = ["table".padEnd(width) + "    rows     csv bytes    json bytes   arrow bytes"];
+  for (const table of TABLES) {
+    const size = (f: string) => String(files.get(`${f}/${table.name}.${f}`)?.length ?? 0).padStart(12);
+    lines.push(`${table.name.padEnd(width)} ${String(tables[table.name]?.length ?? 0).padStart(7)}  ${size("csv")}  ${size("json")}  ${size("arrow")}`);
+  }
+  const total = [...files.values()].reduce((sum, b) => sum + b.length, 0);
+  lines.push(`Wrote ${files.size} files (${total} bytes) to ${out} in ${(ms / 1000).toFixed(2)} s.`);
+  return lines.join("\n") + "\n";
+}

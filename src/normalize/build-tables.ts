@@ -1,0 +1,119 @@
+import { dateBounds, formatDate } from "../model/dates.js";
+import type { SourceIndex } from "../model/source-index.js";
+import type { RecordedName } from "../types/person.js";
+import type { Row, Tables } from "../tables/field-types.js";
+import { TABLES } from "../tables/table-definitions.js";
+import { sortRows } from "./sort-rows.js";
+import { derivePositions } from "./derive-positions.js";
+
+/**
+ * Normalize checked records into the published tables: long, tidy, one row per fact, each
+ * table sorted by its primary key. Pure: the same index always gives the same rows.
+ */
+export function buildTables(index: SourceIndex): Tables {
+  const t: Tables = Object.fromEntries(TABLES.map((table) => [table.name, [] as Row[]]));
+  const documentLanguage = new Map([...index.document].map(([id, e]) => [id, e.record.language]));
+
+  for (const { record: d } of index.document.values()) {
+    t.documents!.push({
+      document_id: d.id,
+      title: d.title,
+      publisher: d.publisher ?? null,
+      published: d.published === undefined ? null : formatDate(d.published),
+      url: d.url ?? null,
+      language: d.language,
+      sha256: d.sha256 ?? null,
+    });
+  }
+  for (const { record: p } of index.person.values()) {
+    t.people!.push({ person_id: p.id, name: p.name, country: p.country });
+    t.person_names!.push(...nameRows("person_id", p.id, p.name, p.names));
+  }
+  for (const { record: b } of index.body.values()) {
+    t.bodies!.push({
+      body_id: b.id,
+      name: b.name,
+      abbreviation: b.abbreviation ?? null,
+      country: b.country,
+      classification: b.classification,
+      parent_body_id: b.parent ?? null,
+    });
+    t.body_names!.push(...nameRows("body_id", b.id, b.name, b.names, b.abbreviation));
+  }
+  for (const { record: topic } of index.topic.values()) {
+    t.topics!.push({
+      topic_id: topic.id,
+      label: topic.label,
+      parent_topic_id: topic.parent ?? null,
+      description: topic.description,
+      aliases: topic.aliases?.length ? topic.aliases.join("; ") : null,
+    });
+  }
+  for (const { record: v } of index.visit.values()) {
+    const bounds = dateBounds(v.date);
+    t.visits!.push({
+      visit_id: v.id,
+      title: v.title,
+      date: formatDate(v.date),
+      date_start: bounds.start,
+      date_end: bounds.end,
+      date_precision: bounds.precision,
+      delegation_body_id: v.delegation.body,
+      leader_person_id: v.delegation.leader ?? null,
+      host_country: v.host_country,
+      cities: v.cities?.length ? v.cities.join("; ") : null,
+      note: v.note ?? null,
+    });
+    for (const document of v.documents) t.visit_documents!.push({ visit_id: v.id, document_id: document });
+  }
+  for (const { record: m } of index.meeting.values()) {
+    const bounds = dateBounds(m.date);
+    t.meetings!.push({
+      meeting_id: m.id,
+      title: m.title,
+      date: formatDate(m.date),
+      date_start: bounds.start,
+      date_end: bounds.end,
+      date_precision: bounds.precision,
+      format: m.format,
+      city: m.location?.city ?? null,
+      country: m.location?.country ?? null,
+      visit_id: m.visit ?? null,
+      participant_count: m.participants.length,
+      summary: m.summary,
+      note: m.note ?? null,
+    });
+    for (const p of m.participants) {
+      t.meeting_participants!.push({ meeting_id: m.id, person_id: p.person, body_id: p.body, role: p.role ?? null, side: p.side });
+    }
+    for (const topic of m.topics ?? []) t.meeting_topics!.push({ meeting_id: m.id, topic_id: topic });
+    for (const q of m.quotes ?? []) {
+      t.quotes!.push({
+        quote_id: q.id,
+        meeting_id: m.id,
+        person_id: q.speaker,
+        kind: q.kind,
+        text: q.text,
+        language: q.language ?? documentLanguage.get(q.document) ?? "und",
+        document_id: q.document,
+      });
+    }
+    for (const document of m.documents) t.meeting_documents!.push({ meeting_id: m.id, document_id: document });
+  }
+  t.positions = derivePositions(t.meetings!, t.meeting_participants!);
+  for (const table of TABLES) sortRows(t[table.name]!, table.primaryKey);
+  return t;
+}
+
+/** One row per recorded spelling; the one equal to the canonical name is `canonical`. */
+function nameRows(key: string, id: string, canonical: string, names: readonly RecordedName[], abbreviation?: string): Row[] {
+  return names.map((n) => ({
+    [key]: id,
+    name: n.name,
+    lang: n.lang,
+    kind: n.name === canonical ? "canonical" : n.kind === "abbreviation" || n.name === abbreviation ? "abbreviation" : "variant",
+    document_id: n.document ?? null,
+    editorial: n.basis === "editorial",
+    note: n.note ?? null,
+  }));
+}

@@ -1,0 +1,54 @@
+import { createHash } from "node:crypto";
+import { dateBounds, formatDate } from "../model/dates.js";
+import type { SourceIndex } from "../model/source-index.js";
+import type { Tables } from "../tables/field-types.js";
+import { TABLES } from "../tables/table-definitions.js";
+import { describePackage, resourcePath, type CitedSource, type WrittenFile } from "../describe/describe-package.js";
+import { WRITERS } from "./writers.js";
+
+/** Every file of a built package, by path inside the package folder, in a stable order. */
+export type PackageFiles = Map<string, Uint8Array>;
+
+/**
+ * The complete package for a set of tables: each table in every format, then datapackage.json
+ * describing them (bytes and hashes included), plus any extra files (the loader helpers). Pure.
+ */
+export function assemblePackage(tables: Tables, index: SourceIndex, version: string, extras: ReadonlyMap<string, Uint8Array> = new Map()): PackageFiles {
+  const files: PackageFiles = new Map();
+  const written = new Map<string, WrittenFile>();
+  for (const writer of WRITERS) {
+    for (const table of TABLES) {
+      const path = resourcePath(table.name, writer);
+      const bytes = writer.write(table, tables[table.name] ?? []);
+      files.set(path, bytes);
+      written.set(path, { path, bytes: bytes.length, sha256: sha256Hex(bytes) });
+    }
+  }
+  for (const [path, bytes] of extras) files.set(path, bytes);
+  const descriptor = describePackage(TABLES, WRITERS, written, { version, created: createdFromSources(index), sources: citedSources(index) });
+  files.set("datapackage.json", new TextEncoder().encode(JSON.stringify(descriptor, null, 2) + "\n"));
+  return files;
+}
+
+/** SHA-256 of some bytes, as lowercase hex. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * The package's `created` time, from the sources rather than the clock: the last day any cited
+ * document can have been published (or, without dated documents, the last day of any meeting).
+ */
+export function createdFromSources(index: SourceIndex): string {
+  const ends = [...index.document.values()].flatMap((d) => (d.record.published === undefined ? [] : [dateBounds(d.record.published).end]));
+  if (ends.length === 0) ends.push(...[...index.meeting.values()].map((m) => dateBounds(m.record.date).end));
+  const last = ends.sort().at(-1) ?? "1970-01-01";
+  return `${last}T00:00:00Z`;
+}
+
+function citedSources(index: SourceIndex): CitedSource[] {
+  return [...index.document.values()]
+    .map(({ record: d }) => ({ id: d.id, title: d.title, publisher: d.publisher ?? null, published: d.published === undefined ? null : formatDate(d.published), url: d.url ?? null }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map(({ id: _id, ...source }) => source);
+}

@@ -1,0 +1,23 @@
+import Papa from "papaparse";
+import type { Cell, Row, TableDef } from "../../tables/field-types.js";
+import type { TableWriter } from "../table-writer.js";
+
+/** CSV as DESIGN.md fixes it: UTF-8 without BOM, `,`, `"` quoting only where needed, `\n`, a header, empty = missing. */
+export const csvWriter: TableWriter = {
+  format: "csv",
+  extension: "csv",
+  mediatype: "text/csv",
+  encoding: "utf-8",
+  write(table: TableDef, rows: readonly Row[]): Uint8Array {
+    const fields = table.fields.map((f) => f.name);
+    const data = rows.map((row) => fields.map((name) => csvCell(row[name] ?? null)));
+    const text = Papa.unparse({ fields, data }, { delimiter: ",", newline: "\n", quoteChar: '"', escapeChar: '"', header: true, quotes: false });
+    return new TextEncoder().encode(text + "\n");
+  },
+};
+
+/** A cell's CSV text: missing is empty; booleans are `true`/`false`; numbers in plain decimal. */
+export function csvCell(value: Cell): string {
+  if (value === null) return "";
+  return String(value);
+}

@@ -1,0 +1,12 @@
+import type { Row, TableDef } from "../tables/field-types.js";
+
+/** One output format: turns a table's rows into the bytes of one file. Pure and deterministic. */
+export interface TableWriter {
+  format: "csv" | "json" | "arrow";
+  /** File extension, without the dot. */
+  extension: string;
+  mediatype: string;
+  /** Text encoding, for textual formats only. */
+  encoding?: string;
+  write(table: TableDef, rows: readonly Row[]): Uint8Array;
+}

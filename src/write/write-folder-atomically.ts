@@ -1,0 +1,55 @@
+import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+const STAGING = ".parlex-staging-";
+const RETIRED = ".parlex-retired-";
+
+/**
+ * Write a folder of files so that readers see the old folder or the new one, never a mix:
+ * everything is written into a staging folder beside the target, then swapped in by rename.
+ * If a previous run was killed between the two renames, its retired folder is put back first.
+ */
+export async function writeFolderAtomically(target: string, files: ReadonlyMap<string, Uint8Array>): Promise<void> {
+  const parent = path.dirname(path.resolve(target));
+  const base = path.basename(target);
+  await mkdir(parent, { recursive: true });
+  await recoverInterrupted(target);
+  const staging = await mkdtemp(path.join(parent, `${STAGING}${base}-`));
+  try {
+    for (const [relative, bytes] of files) {
+      const file = path.join(staging, relative);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, bytes);
+    }
+    const retired = path.join(parent, `${RETIRED}${base}`);
+    const hadOld = await exists(target);
+    if (hadOld) await rename(target, retired);
+    await rename(staging, target);
+    if (hadOld) await rm(retired, { recursive: true, force: true });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Restore a target left retired by a killed run, and clear stale staging folders. */
+export async function recoverInterrupted(target: string): Promise<void> {
+  const parent = path.dirname(path.resolve(target));
+  const base = path.basename(target);
+  const retired = path.join(parent, `${RETIRED}${base}`);
+  if (await exists(retired)) {
+    if (await exists(target)) await rm(retired, { recursive: true, force: true });
+    else await rename(retired, target);
+  }
+  const entries = await readdir(parent).catch(() => [] as string[]);
+  for (const entry of entries) {
+    if (entry.startsWith(`${STAGING}${base}-`)) await rm(path.join(parent, entry), { recursive: true, force: true });
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  return stat(p).then(
+    () => true,
+    () => false,
+  );
+}
