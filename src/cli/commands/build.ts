@@ -1,12 +1,8 @@
-import { readdir, readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { z } from "zod";
-import { buildTables } from "../../normalize/build-tables.js";
+import { buildPackage } from "../../build/build-package.js";
 import { renderHuman } from "../../render/render-human.js";
 import { TABLES } from "../../tables/table-definitions.js";
-import { checkSourceTree } from "../../validate/check-source-tree.js";
-import { assemblePackage } from "../../write/assemble-package.js";
 import { writeFolderAtomically } from "../../write/write-folder-atomically.js";
 import type { CommandIo } from "../command-io.js";
 import { parseOptions } from "../parse-options.js";
@@ -42,8 +38,6 @@ const Options = z.object({
   quiet: z.boolean().default(false),
 });
 
-const LOADERS_DIR = fileURLToPath(new URL("../../write/loaders/", import.meta.url));
-
 /** `parlex build`: validate, normalize, write; report rows, bytes, folder and time. */
 export async function runBuild(argv: string[], io: CommandIo): Promise<number> {
   const options = parseOptions(
@@ -58,24 +52,16 @@ export async function runBuild(argv: string[], io: CommandIo): Promise<number> {
   }
   const started = performance.now();
   const { root } = resolveSourcesRoot("build", options.paths, io.cwd);
-  const { report, index } = await checkSourceTree(root, { cwd: io.cwd, ...(options.archive !== undefined ? { archiveDir: options.archive } : {}) });
-  if (!report.valid) {
-    io.stderr(renderHuman(report, io.color));
+  const archive = options.archive !== undefined ? { archiveDir: options.archive } : {};
+  const result = await buildPackage(root, { cwd: io.cwd, version: options["dataset-version"], ...archive });
+  if (!result.ok) {
+    io.stderr(renderHuman(result.report, io.color));
     io.stderr(`parlex build: the sources are invalid, so nothing was written to ${options.out}.\n`);
     return EXIT.invalid;
   }
-  const tables = buildTables(index);
-  const files = assemblePackage(tables, index, options["dataset-version"], await readLoaders());
-  const out = path.resolve(io.cwd, options.out);
-  await writeFolderAtomically(out, files);
-  if (!options.quiet) io.stdout(renderSummary(options.out, tables, files, performance.now() - started));
+  await writeFolderAtomically(path.resolve(io.cwd, options.out), result.files);
+  if (!options.quiet) io.stdout(renderSummary(options.out, result.tables, result.files, performance.now() - started));
   return EXIT.ok;
-}
-
-/** The loader helpers shipped with every package (load.py, load.R). */
-async function readLoaders(): Promise<Map<string, Uint8Array>> {
-  const names = (await readdir(LOADERS_DIR).catch(() => [] as string[])).filter((n) => /^load\.(py|R)$/.test(n)).sort();
-  return new Map(await Promise.all(names.map(async (n) => [n, new Uint8Array(await readFile(path.join(LOADERS_DIR, n)))] as const)));
 }
 
 function renderSummary(out: string, tables: Record<string, unknown[]>, files: Map<string, Uint8Array>, ms: number): string {

@@ -1,0 +1,38 @@
+import { readdir, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { buildTables } from "../normalize/build-tables.js";
+import type { Tables } from "../tables/field-types.js";
+import type { ValidationReport } from "../validate/build-report.js";
+import { checkSourceTree } from "../validate/check-source-tree.js";
+import { assemblePackage, type PackageFiles } from "../write/assemble-package.js";
+
+/** What a build produced: the validation report, and when valid, the tables and every file. */
+export type BuildResult = { report: ValidationReport } & ({ ok: true; tables: Tables; files: PackageFiles } | { ok: false });
+
+/** Options of a build. */
+export interface BuildOptions {
+  version: string;
+  archiveDir?: string;
+  cwd?: string;
+}
+
+const LOADERS_DIR = fileURLToPath(new URL("../write/loaders/", import.meta.url));
+
+/** Validate a source tree and, when valid, produce the package's files in memory (nothing is written). */
+export async function buildPackage(root: string, options: BuildOptions): Promise<BuildResult> {
+  const { report, index } = await checkSourceTree(root, {
+    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    ...(options.archiveDir !== undefined ? { archiveDir: options.archiveDir } : {}),
+  });
+  if (!report.valid) return { ok: false, report };
+  const tables = buildTables(index);
+  const files = assemblePackage(tables, index, options.version, await readLoaders());
+  return { ok: true, report, tables, files };
+}
+
+/** The loader helpers shipped with every package (load.py, load.R). */
+async function readLoaders(): Promise<Map<string, Uint8Array>> {
+  const names = (await readdir(LOADERS_DIR).catch(() => [] as string[])).filter((n) => /^load\.(py|R)$/.test(n)).sort();
+  return new Map(await Promise.all(names.map(async (n) => [n, new Uint8Array(await readFile(path.join(LOADERS_DIR, n)))] as const)));
+}
