@@ -23,22 +23,25 @@ export async function loadSources(root: string, cwd = process.cwd()): Promise<Lo
   for (const relative of relativePaths) {
     const absolute = path.join(absoluteRoot, relative);
     const file = displayPath(absolute, cwd);
+    // Findings about the file as a whole concern no place in it: line and column 0.
+    const whole = { file, line: 0, column: 0 };
     const where = classifyPath(relative);
     if (!where.ok) {
       const code = where.reason === "extension" ? "file/ignored-extension" : "file/unknown-folder";
-      diagnostics.push(makeDiagnostic(code, { file }, { file }));
+      diagnostics.push(makeDiagnostic(code, { file }, whole));
       continue;
     }
-    const target = await realpath(absolute).catch(() => absolute);
-    if (!isInside(realRoot, target)) {
-      diagnostics.push(makeDiagnostic("file/link-outside", { file, target }, { file }));
+    // A link that resolves nowhere is left to readFile, which reports it unreadable.
+    const target = await realpath(absolute).catch(() => undefined);
+    if (target !== undefined && !isInside(realRoot, target)) {
+      diagnostics.push(makeDiagnostic("file/link-outside", { file, target }, whole));
       continue;
     }
     let bytes: Uint8Array;
     try {
       bytes = await readFile(absolute);
     } catch (error) {
-      diagnostics.push(makeDiagnostic("file/unreadable", { reason: (error as Error).message }, { file }));
+      diagnostics.push(makeDiagnostic("file/unreadable", { reason: (error as Error).message }, whole));
       continue;
     }
     const parsed = parseSourceBytes(file, bytes);

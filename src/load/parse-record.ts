@@ -1,4 +1,4 @@
-import YAML, { isAlias, isMap, isScalar, isSeq, LineCounter, type Document, type Node } from "yaml";
+import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, type CST } from "yaml";
 import type { UnplacedDiagnostic } from "../model/diagnostic.js";
 import { makeDiagnostic } from "../catalogue/make-diagnostic.js";
 import type { Code } from "../catalogue/codes.js";
@@ -13,6 +13,9 @@ const PARSER_CODES: Partial<Record<string, Code>> = {
   DUPLICATE_KEY: "yaml/duplicate-key",
   TAB_AS_INDENT: "yaml/tab-indent",
 };
+
+/** Deeper than any record needs; composing recurses once per level, so deeper input is refused first. */
+const MAX_DEPTH = 100;
 
 // C0 controls other than tab, line feed and carriage return; DEL; C1 controls.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
@@ -30,8 +33,15 @@ export function parseRecord(file: string, text: string): { record: unknown; diag
     countLines(lines, text);
     return { record: undefined, diagnostics: [makeDiagnostic("file/control-character", { character }, at(control.index))] };
   }
-  const docs = YAML.parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter: lines });
-  const list = Array.isArray(docs) ? docs : [docs];
+  // Parse and compose in two steps (as YAML.parseAllDocuments does) to keep the tokens, which say
+  // where each tag and anchor is written.
+  const tokens = [...new Parser(lines.addNewLine).parse(text)];
+  const deep = firstTooDeep(tokens);
+  if (deep !== undefined) {
+    const detail = `values nest more than ${MAX_DEPTH} levels deep`;
+    return { record: undefined, diagnostics: [makeDiagnostic("yaml/syntax", { detail }, at(deep))] };
+  }
+  const list = [...new Composer(YAML_OPTIONS).compose(tokens)];
   const diagnostics: UnplacedDiagnostic[] = [];
   for (const doc of list) {
     for (const error of doc.errors) {
@@ -50,7 +60,7 @@ export function parseRecord(file: string, text: string): { record: unknown; diag
     diagnostics.push(makeDiagnostic("file/multiple-documents", { count: list.length }, at(second.range[0])));
   }
   if (diagnostics.length) return { record: undefined, diagnostics };
-  diagnostics.push(...checkPlainData(first, at));
+  diagnostics.push(...checkPlainData(tokens, at));
   if (!isMap(first.contents)) {
     const found = isSeq(first.contents) ? "a list" : isScalar(first.contents) ? "a single value" : "nothing";
     const offset = first.contents?.range?.[0] ?? 0;
@@ -60,28 +70,40 @@ export function parseRecord(file: string, text: string): { record: unknown; diag
   return { record: first.toJS({ maxAliasCount: 0 }), diagnostics };
 }
 
-/** Sources are plain data: no tags, no anchors, no aliases (so no alias bombs either). */
-function checkPlainData(
-  doc: Document.Parsed,
-  at: (offset: number) => { file: string; line: number; column: number },
-): UnplacedDiagnostic[] {
+/**
+ * Sources are plain data: no tags, no anchors, no aliases (so no alias bombs either). Read from
+ * the tokens, so each finding points at the `!`, `&` or `*` as written, not at the value after it.
+ */
+function checkPlainData(tokens: readonly CST.Token[], at: (offset: number) => { file: string; line: number; column: number }): UnplacedDiagnostic[] {
   const found: UnplacedDiagnostic[] = [];
-  YAML.visit(doc, (_key, node) => {
-    if (isAlias(node)) {
-      found.push(makeDiagnostic("yaml/alias", {}, at(node.range?.[0] ?? 0)));
-      return;
+  // An explicit stack, not recursion: a hostile file may nest thousands of levels deep.
+  const stack: unknown[] = [...tokens];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (!item || typeof item !== "object") continue;
+    const token = item as { type?: unknown; offset?: unknown; source?: unknown };
+    if (typeof token.offset === "number" && typeof token.source === "string") {
+      if (token.type === "tag") found.push(makeDiagnostic("yaml/unknown-tag", { tag: token.source }, at(token.offset)));
+      if (token.type === "anchor" || token.type === "alias") found.push(makeDiagnostic("yaml/alias", {}, at(token.offset)));
     }
-    const n = node as Node;
-    if ((isScalar(n) || isMap(n) || isSeq(n)) && n.anchor) {
-      found.push(makeDiagnostic("yaml/alias", {}, at(n.range?.[0] ?? 0)));
-    }
-    // Under the failsafe schema only an explicit tag sets `tag`.
-    if ((isScalar(n) || isMap(n) || isSeq(n)) && n.tag) {
-      const tag = n.tag.replace(/^tag:yaml\.org,2002:/, "!!");
-      found.push(makeDiagnostic("yaml/unknown-tag", { tag }, at(n.range?.[0] ?? 0)));
-    }
-  });
+    for (const value of Object.values(item)) if (value && typeof value === "object") stack.push(value);
+  }
   return found;
+}
+
+/** The offset of a collection nested deeper than MAX_DEPTH, if any (walked without recursion). */
+function firstTooDeep(tokens: readonly CST.Token[]): number | undefined {
+  const stack: [unknown, number][] = tokens.map((token) => [token, 0]);
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (!item || typeof item !== "object") continue;
+    const token = item as { type?: unknown; offset?: unknown };
+    const collection = token.type === "block-map" || token.type === "block-seq" || token.type === "flow-collection";
+    const level = collection ? depth + 1 : depth;
+    if (level > MAX_DEPTH && typeof token.offset === "number") return token.offset;
+    for (const value of Object.values(item)) if (value && typeof value === "object") stack.push([value, level]);
+  }
+  return undefined;
 }
 
 function duplicateKeyName(text: string, offset: number): string {

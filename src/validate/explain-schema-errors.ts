@@ -7,7 +7,8 @@ import { fromPointer } from "../model/pointer.js";
 
 type SchemaNode = { description?: string; title?: string; properties?: Record<string, SchemaNode> };
 
-const DATE_DEFS = /definitions\/(date|partialDate|dateRange)\//;
+// Definitions are told apart by title: Ajv's schemaPath is relative to whichever schema a $ref entered.
+const DATE_TITLES = new Set(["EventDate", "PartialDate", "DateRange"]);
 
 /**
  * Turn Ajv's errors for one record into catalogue diagnostics: one finding per mistake,
@@ -47,7 +48,7 @@ export function explainSchemaErrors(file: LoadedFile, errors: ErrorObject[]): Un
         );
         break;
       case "pattern":
-        if (/definitions\/id\/pattern$/.test(error.schemaPath)) {
+        if (titleOf(error) === "Id") {
           const value = String(error.data);
           out.push(makeDiagnostic("schema/id", { value, suggestion: slugify(value) || "a-slug" }, place(where)));
         } else {
@@ -92,25 +93,34 @@ export function explainSchemaErrors(file: LoadedFile, errors: ErrorObject[]): Un
         out.push(makeDiagnostic("schema/type", { where: label(where), expected: "a valid value", actual: actualType(error.data), description }, place(where)));
     }
   }
-  for (const [pointer, value] of dates) out.push(makeDiagnostic("schema/date", { value }, place(pointer)));
+  for (const { value, pointer } of dates.values()) out.push(makeDiagnostic("schema/date", { value }, place(pointer)));
   return out;
 }
 
-/** Pointers of date values that failed, with the offending text (the deepest bad part of a range). */
-function dateFailures(errors: ErrorObject[]): Map<string, string> {
-  const failures = new Map<string, string>();
+/**
+ * Dates that failed, by the pointer of the date: the offending text and where it is (the deepest
+ * bad part of a range, so that a bad `end:` is pointed at rather than the whole range).
+ */
+function dateFailures(errors: ErrorObject[]): Map<string, { value: string; pointer: string }> {
+  const failures = new Map<string, { value: string; pointer: string }>();
   for (const error of errors) {
-    if (error.keyword === "oneOf" && /definitions\/date\/oneOf$/.test(error.schemaPath)) {
-      failures.set(error.instancePath, describeValue(error.data));
+    if (error.keyword === "oneOf" && titleOf(error) === "EventDate") {
+      failures.set(error.instancePath, { value: describeValue(error.data), pointer: error.instancePath });
     }
   }
   for (const error of errors) {
-    if (!DATE_DEFS.test(error.schemaPath) || error.keyword === "oneOf") continue;
+    if (!DATE_TITLES.has(titleOf(error) ?? "") || error.keyword === "oneOf") continue;
     for (const pointer of failures.keys()) {
-      if (error.instancePath.startsWith(pointer + "/") && typeof error.data === "string") failures.set(pointer, error.data);
+      if (error.instancePath.startsWith(pointer + "/") && typeof error.data === "string") {
+        failures.set(pointer, { value: error.data, pointer: error.instancePath });
+      }
     }
   }
   return failures;
+}
+
+function titleOf(error: ErrorObject): string | undefined {
+  return (error.parentSchema as SchemaNode | undefined)?.title;
 }
 
 function describeValue(data: unknown): string {

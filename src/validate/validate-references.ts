@@ -17,8 +17,8 @@ const UNKNOWN: Record<Kind, Code> = {
 
 /**
  * The reference layer: ids are unique within their kind and equal their file's name, and every
- * id a checked record names exists. `known` holds the ids of every parsed record, checked or not,
- * so that one malformed file does not make every reference to it an error too.
+ * id a checked record names exists. `known` holds the ids and file names of every source file,
+ * checked or not, so that one malformed file does not make every reference to it an error too.
  */
 export function validateReferences(
   files: readonly LoadedFile[],
@@ -49,10 +49,14 @@ export function validateReferences(
   return out;
 }
 
-/** The ids of every parsed record, by kind. */
+/**
+ * The ids of every source file, by kind: each record's id and each file's name, so that a file
+ * that cannot be parsed, or whose id differs from its name, is reported once, not at every reference.
+ */
 export function collectKnownIds(files: readonly LoadedFile[]): Record<Kind, Set<string>> {
   const known = { document: new Set<string>(), person: new Set<string>(), body: new Set<string>(), topic: new Set<string>(), visit: new Set<string>(), meeting: new Set<string>() };
   for (const file of files) {
+    known[file.kind].add(file.stem);
     const id = idOf(file.record);
     if (id !== undefined) known[file.kind].add(id);
   }

@@ -27,7 +27,7 @@ export function validateSources(files: readonly LoadedFile[], options: ValidateO
     diagnostics.push(...found);
     if (found.length === 0) addToIndex(index, file);
   }
-  diagnostics.push(...validateReferences(parsed, index, collectKnownIds(parsed)));
+  diagnostics.push(...validateReferences(parsed, index, collectKnownIds(files)));
   const context = { index, ...(options.archive ? { archive: options.archive } : {}), ...(options.archiveDir ? { archiveDir: options.archiveDir } : {}) };
   for (const check of options.checks ?? MEANING_CHECKS) diagnostics.push(...check(context));
   return { diagnostics, index };
