@@ -25,9 +25,10 @@ function firstInvalidByte(bytes: Uint8Array): number {
     const b = bytes[i]!;
     const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
+    // A lead byte whose continuation is missing is the culprit (e.g. Latin-1 `é` before `t`), not the byte after it.
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i + k;
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
     }
     // Overlong, surrogate and out-of-range sequences: decide with the decoder on just this character.
     if (need > 0) {
