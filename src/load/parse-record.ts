@@ -27,12 +27,8 @@ export function parseRecord(file: string, text: string): { record: unknown; diag
     const { line, col } = lines.linePos(offset);
     return { file, line, column: col };
   };
-  const control = CONTROL.exec(text);
-  if (control) {
-    const character = "U+" + control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-    countLines(lines, text);
-    return { record: undefined, diagnostics: [makeDiagnostic("file/control-character", { character }, at(control.index))] };
-  }
+  const control = findControlCharacter(file, text);
+  if (control) return { record: undefined, diagnostics: [control] };
   // Parse and compose in two steps (as YAML.parseAllDocuments does) to keep the tokens, which say
   // where each tag and anchor is written.
   const tokens = [...new Parser(lines.addNewLine).parse(text)];
@@ -106,6 +102,17 @@ function firstTooDeep(tokens: readonly CST.Token[]): number | undefined {
   return undefined;
 }
 
+/** The first control character in a text, which no source may hold, as a diagnostic. */
+export function findControlCharacter(file: string, text: string): UnplacedDiagnostic | undefined {
+  const control = CONTROL.exec(text);
+  if (!control) return undefined;
+  const character = "U+" + control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+  const before = text.slice(0, control.index);
+  const line = before.split("\n").length;
+  const column = control.index - (before.lastIndexOf("\n") + 1) + 1;
+  return makeDiagnostic("file/control-character", { character }, { file, line, column });
+}
+
 function duplicateKeyName(text: string, offset: number): string {
   const match = /^[^:\n]*/.exec(text.slice(offset));
   return (match?.[0] ?? "").trim().replace(/^["']|["']$/g, "");
@@ -113,9 +120,4 @@ function duplicateKeyName(text: string, offset: number): string {
 
 function firstLine(message: string): string {
   return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-}
-
-function countLines(lines: LineCounter, text: string): void {
-  lines.addNewLine(0);
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
 }

@@ -1,14 +1,22 @@
 import type { UnplacedDiagnostic } from "../model/diagnostic.js";
 import { makeDiagnostic } from "../catalogue/make-diagnostic.js";
 import { decodeText } from "./decode-text.js";
-import { parseRecord } from "./parse-record.js";
+import { parseFastYaml } from "./fast-yaml.js";
+import { findControlCharacter, parseRecord } from "./parse-record.js";
 
-/** Bytes of one source file to a record: decode, then parse. Never throws on bad input. */
+/**
+ * Bytes of one source file to a record: decode, then parse — by the fast reader when the text is
+ * in its plain subset, else by the yaml library, which also places every error. Never throws on bad input.
+ */
 export function parseSourceBytes(file: string, bytes: Uint8Array): { record: unknown; diagnostics: UnplacedDiagnostic[] } {
   if (bytes.length === 0) {
     return { record: undefined, diagnostics: [makeDiagnostic("file/empty", {}, { file, line: 1, column: 1 })] };
   }
   const decoded = decodeText(file, bytes);
   if (decoded.text === undefined) return { record: undefined, diagnostics: decoded.diagnostics };
+  const control = findControlCharacter(file, decoded.text);
+  if (control) return { record: undefined, diagnostics: [control] };
+  const fast = parseFastYaml(decoded.text);
+  if (fast !== undefined) return { record: fast, diagnostics: [] };
   return parseRecord(file, decoded.text);
 }
