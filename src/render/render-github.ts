@@ -10,8 +10,12 @@ export function renderGithub(report: ValidationReport): string {
       .join(",");
     return `::${COMMAND[d.severity]} ${props}::${escapeData(`${d.message}\nhint: ${d.hint}`)}`;
   });
-  lines.push(`parlex: ${report.errors} errors, ${report.warnings} warnings in ${report.files} files; direct quotes ${report.quotes}.`);
+  lines.push(`parlex: ${plural(report.errors, "error")}, ${plural(report.warnings, "warning")} in ${plural(report.files, "file")}; direct quotes ${report.quotes}.`);
   return lines.join("\n") + "\n";
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function escapeData(text: string): string {

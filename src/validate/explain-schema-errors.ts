@@ -26,8 +26,9 @@ export function explainSchemaErrors(file: LoadedFile, errors: ErrorObject[]): Un
     switch (error.keyword) {
       case "required": {
         const property = String(error.params.missingProperty);
-        const about = parent?.properties?.[property]?.description ?? "see the schema";
-        out.push(makeDiagnostic("schema/required", { property, description: lowerFirst(about) }, place(where)));
+        // The hint puts this in parentheses and ends the sentence itself: no final full stop.
+        const about = lowerFirst(parent?.properties?.[property]?.description ?? "see the schema").replace(/\.$/, "");
+        out.push(makeDiagnostic("schema/required", { property, description: about }, place(where)));
         break;
       }
       case "additionalProperties": {
