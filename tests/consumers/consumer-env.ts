@@ -54,7 +54,10 @@ export function buildPackage(sources: string, prefix = "consumers"): BuiltPackag
   const parent = tempDir(prefix);
   const dir = path.join(parent, "package");
   const result = run(process.execPath, [path.join(ROOT, "bin/parlex.js"), "build", sources, "--out", dir, "--quiet"], { cwd: ROOT });
-  if (result.status !== 0) throw new Error(`parlex build ${sources} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0) {
+    rmSync(parent, { recursive: true, force: true });
+    throw new Error(`parlex build ${sources} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+  }
   return openPackage(dir, () => rmSync(parent, { recursive: true, force: true }));
 }
 
