@@ -4,27 +4,23 @@ import path from "node:path";
 import { buildTables } from "../normalize/build-tables.js";
 import type { Tables } from "../tables/field-types.js";
 import type { ValidationReport } from "../validate/build-report.js";
-import { checkSourceTree } from "../validate/check-source-tree.js";
+import { checkSourceTree, type CheckOptions } from "../validate/check-source-tree.js";
 import { assemblePackage, type PackageFiles } from "../write/assemble-package.js";
 
 /** What a build produced: the validation report, and when valid, the tables and every file. */
 export type BuildResult = { report: ValidationReport } & ({ ok: true; tables: Tables; files: PackageFiles } | { ok: false });
 
 /** Options of a build. */
-export interface BuildOptions {
+export interface BuildOptions extends Pick<CheckOptions, "archiveDir" | "cwd" | "cacheDir" | "threads" | "onProgress"> {
   version: string;
-  archiveDir?: string;
-  cwd?: string;
 }
 
 const LOADERS_DIR = fileURLToPath(new URL("../write/loaders/", import.meta.url));
 
 /** Validate a source tree and, when valid, produce the package's files in memory (nothing is written). */
 export async function buildPackage(root: string, options: BuildOptions): Promise<BuildResult> {
-  const { report, index } = await checkSourceTree(root, {
-    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
-    ...(options.archiveDir !== undefined ? { archiveDir: options.archiveDir } : {}),
-  });
+  const { version: _version, ...check } = options;
+  const { report, index } = await checkSourceTree(root, check);
   if (!report.valid) return { ok: false, report };
   const tables = buildTables(index);
   const files = assemblePackage(tables, index, options.version, await readLoaders());

@@ -1,3 +1,5 @@
+import type { UnplacedDiagnostic } from "./diagnostic.js";
+
 /** The six kinds of source record, one folder each under sources/. */
 export const KINDS = ["document", "person", "body", "topic", "visit", "meeting"] as const;
 export type Kind = (typeof KINDS)[number];
@@ -23,4 +25,6 @@ export interface LoadedFile {
   yearFolder?: string;
   /** The record, or undefined when the file could not be parsed. */
   record: unknown;
+  /** Shape findings when already checked (by a worker or the cache); undefined: not yet checked. */
+  shape?: UnplacedDiagnostic[];
 }

@@ -1,13 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { loadSources } from "../load/load-sources.js";
+import { listSources } from "../load/list-sources.js";
 import type { SourceIndex } from "../model/source-index.js";
 import { buildReport, type ValidationReport } from "./build-report.js";
 import type { ArchiveLookup } from "./meaning/meaning-check.js";
 import { placeDiagnostics } from "./place-diagnostics.js";
 import { validateSources } from "./validate-sources.js";
 import { compileShapeValidators } from "./validate-shape.js";
+import { CheckCache } from "./parallel/check-cache.js";
+import { checkFiles } from "./parallel/check-files.js";
 
 /** Options of a whole-tree check, as the CLI passes them. */
 export interface CheckOptions {
@@ -17,13 +19,28 @@ export interface CheckOptions {
   only?: readonly string[];
   maxDiagnostics?: number;
   cwd?: string;
+  /** Folder of the per-file check cache; none: every file is parsed and checked afresh. */
+  cacheDir?: string;
+  /** Worker threads for parsing and shape checks (default: one per core for large trees). */
+  threads?: number;
+  /** Told how many files are checked so far, for a progress display. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Load, validate and report on a source tree: the library behind `parlex validate`. */
 export async function checkSourceTree(root: string, options: CheckOptions = {}): Promise<{ report: ValidationReport; index: SourceIndex }> {
   const cwd = options.cwd ?? process.cwd();
-  const loaded = await loadSources(root, cwd);
+  const listing = await listSources(root, cwd);
   const validators = compileShapeValidators();
+  const cache = options.cacheDir === undefined ? undefined : await CheckCache.open(path.resolve(cwd, options.cacheDir));
+  const checked = await checkFiles(listing.entries, {
+    validators,
+    ...(cache ? { cache } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  await cache?.save();
+  const loaded = { root: listing.root, files: checked.files, diagnostics: [...listing.diagnostics, ...checked.diagnostics] };
   const parsed = loaded.files.filter((f) => f.record !== undefined);
   const archive = options.archiveDir === undefined ? undefined : await readArchive(path.resolve(cwd, options.archiveDir), parsed.map((f) => f.record));
   const validateOptions = { validators, ...(archive ? { archive, archiveDir: options.archiveDir! } : {}) };

@@ -23,7 +23,7 @@ export function validateSources(files: readonly LoadedFile[], options: ValidateO
   const index = emptyIndex();
   const parsed = files.filter((f) => f.record !== undefined);
   for (const file of parsed) {
-    const found = validateShape(file, options.validators);
+    const found = file.shape ?? validateShape(file, options.validators);
     diagnostics.push(...found);
     if (found.length === 0) addToIndex(index, file);
   }

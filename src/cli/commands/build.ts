@@ -8,6 +8,8 @@ import type { CommandIo } from "../command-io.js";
 import { parseOptions } from "../parse-options.js";
 import { resolveSourcesRoot } from "../resolve-sources-root.js";
 import { EXIT } from "../usage-error.js";
+import { createProgress } from "../progress.js";
+import { runOptions } from "../run-options.js";
 
 export const BUILD_HELP = `Usage: parlex build [SOURCES] [options]
 
@@ -22,7 +24,9 @@ Options:
   --out DIR              where to write the package (default: dist-data/next)
   --archive DIR          verify direct quotes against archived documents, as validate does
   --dataset-version V    the version written into datapackage.json (default: 0.0.0-dev)
-  --quiet                print nothing but errors
+  --no-cache             check every file afresh (default: reuse .parlex-cache/)
+  --threads N            worker threads for parsing (default: one per core on large trees)
+  --quiet                print nothing but errors (no progress bar, no summary)
   -h, --help             show this help
 
 Exit codes: 0 built, 1 sources invalid (nothing written), 2 usage error, 3 internal error.`;
@@ -36,6 +40,8 @@ const Options = z.object({
     .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, "must be a semantic version such as 1.2.0")
     .default("0.0.0-dev"),
   quiet: z.boolean().default(false),
+  "no-cache": z.boolean().default(false),
+  threads: z.coerce.number().int().min(0).max(64).optional(),
 });
 
 /** `parlex build`: validate, normalize, write; report rows, bytes, folder and time. */
@@ -43,7 +49,7 @@ export async function runBuild(argv: string[], io: CommandIo): Promise<number> {
   const options = parseOptions(
     "build",
     argv,
-    { out: { type: "string" }, archive: { type: "string" }, "dataset-version": { type: "string" }, quiet: { type: "boolean" } },
+    { out: { type: "string" }, archive: { type: "string" }, "dataset-version": { type: "string" }, quiet: { type: "boolean" }, "no-cache": { type: "boolean" }, threads: { type: "string" } },
     Options,
   );
   if (options.help) {
@@ -53,7 +59,9 @@ export async function runBuild(argv: string[], io: CommandIo): Promise<number> {
   const started = performance.now();
   const { root } = resolveSourcesRoot("build", options.paths, io.cwd);
   const archive = options.archive !== undefined ? { archiveDir: options.archive } : {};
-  const result = await buildPackage(root, { cwd: io.cwd, version: options["dataset-version"], ...archive });
+  const progress = createProgress(io, "files checked", options.quiet);
+  const result = await buildPackage(root, { cwd: io.cwd, version: options["dataset-version"], onProgress: progress.update, ...runOptions(options), ...archive });
+  progress.finish();
   if (!result.ok) {
     io.stderr(renderHuman(result.report, io.color));
     io.stderr(`parlex build: the sources are invalid, so nothing was written to ${options.out}.\n`);

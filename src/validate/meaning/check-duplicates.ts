@@ -11,6 +11,8 @@ export const checkDuplicates: MeaningCheck = ({ index }) => {
     const reported = new Set<string>();
     for (const spelling of [record.name, ...record.names.map((n) => n.name)]) {
       const key = nameSkeleton(spelling);
+      // A name in another script has no Latin skeleton: it can match only its own exact spelling.
+      if (key === "") continue;
       const other = people.get(key);
       if (other && other.id !== id && !reported.has(other.id)) {
         reported.add(other.id);
