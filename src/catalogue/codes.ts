@@ -28,6 +28,12 @@ export const CODES = {
     message: "The file is empty: a source file holds exactly one record.",
     hint: "Write the record's fields, starting with `id:`, or delete the file.",
   },
+  "file/too-large": {
+    severity: "error",
+    title: "File too large",
+    message: "The file has {bytes} bytes; a source record may have at most {limit}.",
+    hint: "A record this large is a mistake: split it, or shorten its texts.",
+  },
   "file/encoding": {
     severity: "error",
     title: "Not UTF-8",
@@ -359,10 +365,22 @@ export const CODES = {
     hint: "If they are one meeting, merge them into one record citing both documents.",
   },
   "text/formula": {
-    severity: "warning",
+    severity: "error",
     title: "Text read as a spreadsheet formula",
-    message: "`{where}` starts with `{start}`, which spreadsheets read as a formula.",
-    hint: "Reword the start of the text (the CSV writer neutralises it, but the source should not rely on that).",
+    message: "`{where}` starts with `{start}`, which spreadsheets run as a formula when they open the CSV.",
+    hint: "Reword the start of the text (e.g. begin with a word); the published CSV must be safe to open.",
+  },
+  "text/not-nfc": {
+    severity: "error",
+    title: "Text not in Unicode NFC",
+    message: "`{where}` is not in Unicode normalization form C: the same letters can be written with other bytes.",
+    hint: "Save the text in NFC (composed characters), as most editors do by default.",
+  },
+  "text/mixed-script": {
+    severity: "error",
+    title: "Word mixing alphabets",
+    message: "In `{where}`, the word `{word}` mixes {scripts} letters, which look alike but are different characters.",
+    hint: "Retype the word in one alphabet; a look-alike letter makes a different name.",
   },
 } as const satisfies Record<string, CodeSpec>;
 

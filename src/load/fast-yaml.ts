@@ -14,6 +14,8 @@ export function parseFastYaml(text: string): Record<string, unknown> | undefined
     const indent = line.length - line.trimStart().length;
     return { indent, text: line.slice(indent) };
   });
+  // Sources nest a few levels deep; anything far deeper is left to the library (and its depth limit).
+  if (lines.some((line) => line.indent > MAX_INDENT)) return undefined;
   const reader = new Reader(lines, raw);
   try {
     reader.skipIgnorable();
@@ -28,6 +30,7 @@ export function parseFastYaml(text: string): Record<string, unknown> | undefined
 }
 
 const BAIL = Symbol("not in the fast subset");
+const MAX_INDENT = 80;
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*):(?: +(.*))?$/;
 const PLAIN_START = /^[^-?:,[\]{}#&*!|>'"%@`\s]/;
 const FLOW_WORD = /^[^-?:,[\]{}#&*!|>'"%@`\s][^,[\]{}#'"]*$/;

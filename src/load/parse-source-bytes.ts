@@ -4,11 +4,18 @@ import { decodeText } from "./decode-text.js";
 import { parseFastYaml } from "./fast-yaml.js";
 import { findControlCharacter, parseRecord } from "./parse-record.js";
 
+/** No record needs more than this; a larger file is refused before it is parsed. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
 /**
  * Bytes of one source file to a record: decode, then parse — by the fast reader when the text is
  * in its plain subset, else by the yaml library, which also places every error. Never throws on bad input.
  */
 export function parseSourceBytes(file: string, bytes: Uint8Array): { record: unknown; diagnostics: UnplacedDiagnostic[] } {
+  if (bytes.length > MAX_FILE_BYTES) {
+    const params = { bytes: bytes.length, limit: MAX_FILE_BYTES };
+    return { record: undefined, diagnostics: [makeDiagnostic("file/too-large", params, { file, line: 0, column: 0 })] };
+  }
   if (bytes.length === 0) {
     return { record: undefined, diagnostics: [makeDiagnostic("file/empty", {}, { file, line: 1, column: 1 })] };
   }

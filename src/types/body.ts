@@ -28,6 +28,7 @@ export type Id2 = string;
  * The documents that report this body.
  *
  * @minItems 1
+ * @maxItems 100
  */
 export type DocumentRefs = [Id3, ...Id3[]];
 /**
@@ -52,6 +53,7 @@ export interface Body {
    * Every spelling the documents use (including the canonical one and abbreviations), each with its language and document.
    *
    * @minItems 1
+   * @maxItems 100
    */
   names: [RecordedName, ...RecordedName[]];
   /**

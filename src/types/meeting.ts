@@ -64,6 +64,7 @@ export type Id7 = string;
  * The documents that report the meeting.
  *
  * @minItems 1
+ * @maxItems 100
  */
 export type DocumentRefs = [Id8, ...Id8[]];
 /**
@@ -104,6 +105,7 @@ export interface Meeting {
    * Who took part, each with the body they represented and their role as reported.
    *
    * @minItems 1
+   * @maxItems 500
    */
   participants: [
     {
@@ -127,10 +129,14 @@ export interface Meeting {
   ];
   /**
    * The topics (ids) the documents report the meeting discussed.
+   *
+   * @maxItems 200
    */
   topics?: Id4[];
   /**
    * What participants said: direct quotations verbatim, reported speech in the document's own wording.
+   *
+   * @maxItems 500
    */
   quotes?: {
     id: Id5;

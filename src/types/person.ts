@@ -24,6 +24,7 @@ export type CountryCode = string;
  * The documents that report this person.
  *
  * @minItems 1
+ * @maxItems 100
  */
 export type DocumentRefs = [Id2, ...Id2[]];
 /**
@@ -48,6 +49,7 @@ export interface Person {
    * Every spelling the documents use (including the canonical one), each with its language and the document that attests it.
    *
    * @minItems 1
+   * @maxItems 100
    */
   names: [RecordedName, ...RecordedName[]];
   country: CountryCode;

@@ -25,6 +25,8 @@ export interface Topic {
   parent?: Id1;
   /**
    * Other words for the topic, to help contributors find it.
+   *
+   * @maxItems 50
    */
   aliases?: string[];
 }

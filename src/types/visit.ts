@@ -36,6 +36,7 @@ export type CountryCode = string;
  * The documents that report the visit.
  *
  * @minItems 1
+ * @maxItems 100
  */
 export type DocumentRefs = [Id3, ...Id3[]];
 /**
@@ -67,6 +68,8 @@ export interface Visit {
   host_country: CountryCode;
   /**
    * The cities the documents say the visit went to, in English.
+   *
+   * @maxItems 50
    */
   cities?: string[];
   documents: DocumentRefs;

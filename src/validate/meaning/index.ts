@@ -3,8 +3,8 @@ import { checkCitations } from "./check-citations.js";
 import { checkCountries } from "./check-countries.js";
 import { checkDates } from "./check-dates.js";
 import { checkDuplicates } from "./check-duplicates.js";
-import { checkFormulas } from "./check-formulas.js";
 import { checkParticipants } from "./check-participants.js";
+import { checkText } from "./check-text.js";
 import type { MeaningCheck } from "./meaning-check.js";
 
 /** The meaning layer: every semantic check, run in this order over the checked records. */
@@ -15,5 +15,5 @@ export const MEANING_CHECKS: readonly MeaningCheck[] = [
   checkParticipants,
   checkArchive,
   checkDuplicates,
-  checkFormulas,
+  checkText,
 ];

@@ -1,0 +1,49 @@
+import type { UnplacedDiagnostic } from "../../model/diagnostic.js";
+import { FORMULA_START } from "../../model/formula.js";
+import { toPointer } from "../../model/pointer.js";
+import { makeDiagnostic } from "../../catalogue/make-diagnostic.js";
+import type { MeaningCheck } from "./meaning-check.js";
+
+
+const SCRIPTS = [
+  { name: "Latin", letters: /\p{Script=Latin}/u },
+  { name: "Cyrillic", letters: /\p{Script=Cyrillic}/u },
+  { name: "Greek", letters: /\p{Script=Greek}/u },
+];
+
+/**
+ * Free text is safe to publish: in Unicode NFC (so equal names are equal bytes), with no word that
+ * mixes Latin, Cyrillic and Greek letters (look-alike letters that hide a different name), and
+ * with no start a spreadsheet would run as a formula.
+ */
+export const checkText: MeaningCheck = ({ index }) => {
+  const out: UnplacedDiagnostic[] = [];
+  for (const map of Object.values(index)) {
+    for (const { file, record } of map.values()) {
+      walkStrings(record, [], (value, path) => {
+        const place = { file, pointer: toPointer(path) };
+        const where = path.join(".");
+        if (FORMULA_START.test(value)) out.push(makeDiagnostic("text/formula", { where, start: JSON.stringify(value.charAt(0)).slice(1, -1) }, place));
+        if (value.normalize("NFC") !== value) out.push(makeDiagnostic("text/not-nfc", { where }, place));
+        const mixed = mixedScriptWord(value);
+        if (mixed) out.push(makeDiagnostic("text/mixed-script", { where, word: mixed.word, scripts: mixed.scripts.join(" and ") }, place));
+      });
+    }
+  }
+  return out;
+};
+
+/** The first word whose letters come from more than one of Latin, Cyrillic and Greek. */
+export function mixedScriptWord(text: string): { word: string; scripts: string[] } | undefined {
+  for (const word of text.split(/[^\p{L}\p{M}]+/u)) {
+    const scripts = SCRIPTS.filter((s) => s.letters.test(word)).map((s) => s.name);
+    if (scripts.length > 1) return { word, scripts };
+  }
+  return undefined;
+}
+
+function walkStrings(value: unknown, path: (string | number)[], visit: (value: string, path: (string | number)[]) => void): void {
+  if (typeof value === "string") visit(value, path);
+  else if (Array.isArray(value)) value.forEach((item, i) => walkStrings(item, [...path, i], visit));
+  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, [...path, k], visit);
+}
