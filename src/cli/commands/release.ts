@@ -1,0 +1,120 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { isRealDate } from "../../model/dates.js";
+import { renderHuman } from "../../render/render-human.js";
+import { CHANGELOG_FILE } from "../../release/release-files.js";
+import { diffPackages } from "../../release/diff-packages.js";
+import { listReleases } from "../../release/list-releases.js";
+import { loadComparison } from "../../release/load-comparison.js";
+import { digestSources } from "../../release/manifest.js";
+import { planRelease, type ReleasePlan } from "../../release/plan-release.js";
+import { renderChangelogEntry } from "../../release/render-changelog.js";
+import { readSourceFiles, readToolkitVersion } from "../../release/read-source-files.js";
+import { ReleaseExistsError, writeRelease } from "../../release/write-release.js";
+import type { CommandIo } from "../command-io.js";
+import { parseOptions } from "../parse-options.js";
+import { resolveSourcesRoot } from "../resolve-sources-root.js";
+import { EXIT } from "../usage-error.js";
+
+export const RELEASE_HELP = `Usage: parlex release [SOURCES] [options]
+
+Build the sources, compare them with the latest release in dist-data/, and publish the next
+version as dist-data/<version>/: the data in every format, datapackage.json, a data card
+(README.md), CHANGELOG.md, CITATION.cff, SHA256SUMS, manifest.json and one .tar.gz archive.
+The root datapackage.json then describes that release. The first release is 1.0.0.
+
+The version follows semantic versioning for data: major when a table, field or ID is removed
+or renamed, a type changes or a constraint tightens; minor when rows, tables or fields are
+added or a constraint loosens; patch when values or descriptive metadata are corrected.
+A published release is never overwritten or modified.
+
+SOURCES is the sources folder (default: sources), relative to the current folder.
+
+Options:
+  --bump auto|major|minor|patch   the bump (default: auto, the smallest the changes require);
+                                  a bump smaller than the changes require is refused
+  --date YYYY-MM-DD               the release date (default: today, UTC)
+  --dry-run                       show the version, the changelog entry and the files; write nothing
+  --archive DIR                   verify direct quotes against archived documents, as validate does
+  -h, --help                      show this help
+
+Exit codes: 0 released (or dry run), 1 refused (nothing changed, bump too small, version
+already published) or sources invalid, 2 usage error, 3 internal error.`;
+
+const Options = z.object({
+  paths: z.array(z.string()).max(1, "give at most one SOURCES folder"),
+  bump: z.enum(["auto", "major", "minor", "patch"]).default("auto"),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+    .refine(isRealDate, "must be a real calendar day")
+    .default(() => new Date().toISOString().slice(0, 10)),
+  "dry-run": z.boolean().default(false),
+  archive: z.string().min(1).optional(),
+});
+
+/** `parlex release`: diff → bump → plan, then write the release folder (unless --dry-run). */
+export async function runRelease(argv: string[], io: CommandIo): Promise<number> {
+  const options = parseOptions("release", argv, { bump: { type: "string" }, date: { type: "string" }, "dry-run": { type: "boolean" }, archive: { type: "string" } }, Options);
+  if (options.help) {
+    io.stdout(RELEASE_HELP + "\n");
+    return EXIT.ok;
+  }
+  const { root } = resolveSourcesRoot("release", options.paths, io.cwd);
+  const dist = path.join(io.cwd, "dist-data");
+  const published = await listReleases(dist);
+  const latest = published.at(-1);
+  const against = latest ? { dir: path.join(dist, latest), label: `dist-data/${latest}` } : null;
+  const comparison = await loadComparison({ root, cwd: io.cwd, against, ...(options.archive !== undefined ? { archiveDir: options.archive } : {}) });
+  if (!comparison.ok) {
+    if (comparison.reason === "sources-invalid") io.stderr(renderHuman(comparison.report, io.color) + "parlex release: the sources are invalid, so nothing was released.\n");
+    else io.stderr(comparison.problems.map((p) => `${comparison.label}/${p}\n`).join("") + `parlex release: the latest release, ${comparison.label}, is not readable; run \`parlex verify ${comparison.label}\`.\n`);
+    return EXIT.invalid;
+  }
+  const changelog = latest ? await readFile(path.join(dist, latest, CHANGELOG_FILE), "utf8").catch(() => null) : null;
+  const diff = diffPackages(comparison.before, comparison.after);
+  const result = planRelease({
+    diff,
+    previous: latest ? { version: latest, changelog } : null,
+    published,
+    requested: options.bump,
+    date: options.date,
+    build: comparison.build,
+    snapshot: comparison.after,
+    sources: digestSources(await readSourceFiles(root)),
+    toolkit: await readToolkitVersion(),
+  });
+  if (!result.ok) {
+    io.stderr(`parlex release: ${result.refusal.message}.\n`);
+    return EXIT.invalid;
+  }
+  const plan = result.plan;
+  if (options["dry-run"]) {
+    const entry = renderChangelogEntry({ version: plan.version, date: plan.date, previous: latest ?? null, level: plan.level, because: plan.because, diff, snapshot: comparison.after });
+    io.stdout(renderDryRun(plan) + "\nThe changelog entry:\n\n" + entry);
+    return EXIT.ok;
+  }
+  try {
+    await writeRelease(dist, plan, comparison.after.descriptor.name, path.join(io.cwd, "datapackage.json"));
+  } catch (error) {
+    if (!(error instanceof ReleaseExistsError)) throw error;
+    io.stderr(`parlex release: ${error.message}.\n`);
+    return EXIT.invalid;
+  }
+  io.stdout(`${summary(plan)}\nWrote dist-data/${plan.version}/ (${plan.files.size + 1} files, archive ${plan.archive}); datapackage.json now describes ${plan.version}.\n`);
+  return EXIT.ok;
+}
+
+function summary(plan: ReleasePlan): string {
+  const why = plan.level === null ? "the first release" : `a ${plan.level} release${plan.because && plan.because.level === plan.level ? `: ${plan.because.message}` : ""}`;
+  return `Released ${plan.version}, dated ${plan.date} — ${why}.`;
+}
+
+function renderDryRun(plan: ReleasePlan): string {
+  const width = Math.max(...[...plan.files.keys()].map((f) => f.length));
+  const lines = [`Would release ${plan.version}, dated ${plan.date} — ${plan.level === null ? "the first release" : `a ${plan.level} release`}. Nothing was written (--dry-run).`, "", `dist-data/${plan.version}/`];
+  for (const [file, bytes] of plan.files) lines.push(`  ${file.padEnd(width)}  ${String(bytes.length).padStart(8)} bytes`);
+  lines.push(`  ${plan.archive}  (written with the release)`);
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,68 @@
+import { readFile } from "node:fs/promises";
+import { create, Parser, type ReadEntry } from "tar";
+import { compareBytes } from "./file-source.js";
+
+/**
+ * Write a release's .tar.gz with node-tar, byte-reproducibly: entries (folders, then their files)
+ * in code-unit order under one top folder, `portable` headers (no uid, gid, user names, atime or
+ * ctime; modes normalised as for umask 022; gzip OS byte fixed), and every mtime set to `mtime`.
+ * Reads the files from `cwd`; the archive may be written into that same folder.
+ */
+export async function writeArchive(cwd: string, files: readonly string[], archiveFile: string, prefix: string, mtime: Date): Promise<void> {
+  const folders = new Set<string>();
+  for (const file of files) {
+    const parts = file.split("/");
+    for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join("/"));
+  }
+  const entries = [...folders, ...files].sort(compareBytes);
+  await create({ cwd, file: archiveFile, gzip: { level: 9 }, portable: true, mtime, prefix, noDirRecurse: true, strict: true }, entries);
+}
+
+/** A release archive read into memory: its files by path below the top folder, and anything amiss. */
+export interface ArchiveContents {
+  files: Map<string, Uint8Array>;
+  /** The one top folder every entry sits in. */
+  top: string | null;
+  problems: string[];
+}
+
+/** Read a .tar.gz file into memory without extracting it: nothing it holds can reach the disk. */
+export async function readArchive(file: string): Promise<ArchiveContents> {
+  return readArchiveBytes(await readFile(file));
+}
+
+/** A .tar.gz (or .tar) archive's files, from its bytes. */
+export async function readArchiveBytes(bytes: Uint8Array): Promise<ArchiveContents> {
+  const raw = new Map<string, Uint8Array>();
+  const problems: string[] = [];
+  const tops = new Set<string>();
+  await new Promise<void>((resolve, reject) => {
+    const parser = new Parser({
+      strict: true,
+      onReadEntry: (entry: ReadEntry) => {
+        const name = entry.path.replace(/\/+$/, "");
+        tops.add(name.split("/")[0]!);
+        if (entry.type !== "File" && entry.type !== "OldFile") {
+          if (entry.type !== "Directory") problems.push(`${entry.path}: a ${entry.type} entry, where only files and folders belong`);
+          entry.resume();
+          return;
+        }
+        const chunks: Buffer[] = [];
+        entry.on("data", (c: Buffer) => chunks.push(c));
+        entry.on("end", () => raw.set(name, new Uint8Array(Buffer.concat(chunks))));
+      },
+    });
+    parser.on("error", reject);
+    parser.on("end", () => resolve());
+    parser.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }).catch((error: Error) => problems.push(`not a readable tar.gz: ${error.message}`));
+  const top = tops.size === 1 ? [...tops][0]! : null;
+  if (tops.size > 1) problems.push(`entries sit in ${tops.size} top folders (${[...tops].sort(compareBytes).join(", ")}), not one`);
+  const files = new Map<string, Uint8Array>();
+  for (const [name, data] of raw) {
+    const inner = top ? name.slice(top.length + 1) : name;
+    if (inner.split("/").some((p) => p === ".." || p === "") || name.startsWith("/")) problems.push(`${name}: a path outside the archive's folder`);
+    else files.set(inner, data);
+  }
+  return { files, top, problems };
+}

@@ -1,0 +1,56 @@
+import { parseChecksums, sha256Hex } from "./checksums.js";
+import type { Descriptor } from "./descriptor-schema.js";
+import type { FileSource } from "./file-source.js";
+import { CHECKSUMS_FILE, DESCRIPTOR_FILE, isArchiveFile } from "./release-files.js";
+import type { ProblemSink } from "./verify-problem.js";
+
+/** Size and SHA-256 of every file of a release, read once. */
+export type FileFacts = Map<string, { bytes: number; sha256: string }>;
+
+/** Read every file once for its size and hash. */
+export async function factsOfFiles(source: FileSource, files: readonly string[]): Promise<FileFacts> {
+  const facts: FileFacts = new Map();
+  for (const file of files) {
+    const bytes = (await source.read(file))!;
+    facts.set(file, { bytes: bytes.length, sha256: sha256Hex(bytes) });
+  }
+  return facts;
+}
+
+/** Every file against SHA256SUMS: each listed file present with that hash, and no file left unlisted. */
+export function checkChecksums(text: string | undefined, facts: FileFacts, sink: ProblemSink): void {
+  if (text === undefined) {
+    sink.add({ code: "checksums/missing", file: CHECKSUMS_FILE, message: "no SHA256SUMS: the files cannot be checked" });
+    return;
+  }
+  const { sums, malformed } = parseChecksums(text);
+  for (const m of malformed) sink.add({ code: "checksums/malformed", file: CHECKSUMS_FILE, message: `line ${m.line} is not "<sha256>  <file>": ${JSON.stringify(m.text)}` });
+  for (const [file, hash] of sums) {
+    const fact = facts.get(file);
+    if (!fact) sink.add({ code: "checksums/file-missing", file, message: "listed in SHA256SUMS but absent" });
+    else if (fact.sha256 !== hash) sink.add({ code: "checksums/mismatch", file, message: `sha256 is ${fact.sha256}; SHA256SUMS says ${hash}` });
+  }
+  for (const file of facts.keys()) {
+    if (file !== CHECKSUMS_FILE && !isArchiveFile(file) && !sums.has(file)) sink.add({ code: "checksums/unlisted", file, message: "not listed in SHA256SUMS" });
+  }
+}
+
+/** Every resource's file present, with the bytes and hash the descriptor gives. */
+export function checkResourceFiles(descriptor: Descriptor, facts: FileFacts, sink: ProblemSink): void {
+  for (const r of descriptor.resources) {
+    if (r.path.split("/").some((p) => p === ".." || p === "") || /^[a-z][a-z0-9+.-]*:/i.test(r.path)) {
+      sink.add({ code: "descriptor/path", file: DESCRIPTOR_FILE, message: `resource ${r.name}: path ${r.path} is not a file inside the package` });
+      continue;
+    }
+    const fact = facts.get(r.path);
+    if (!fact) {
+      sink.add({ code: "resource/missing", file: r.path, message: `resource ${r.name}'s file is absent` });
+      continue;
+    }
+    if (r.bytes !== undefined && r.bytes !== fact.bytes) sink.add({ code: "resource/bytes", file: r.path, message: `${fact.bytes} bytes; the descriptor says ${r.bytes}` });
+    if (r.hash === undefined) continue;
+    const [algorithm, hex] = r.hash.includes(":") ? (r.hash.split(":", 2) as [string, string]) : ["md5", r.hash];
+    if (algorithm !== "sha256") sink.add({ code: "resource/hash-algorithm", file: r.path, message: `hash ${r.hash}: only sha256 is checked` });
+    else if (hex.toLowerCase() !== fact.sha256) sink.add({ code: "resource/hash", file: r.path, message: `sha256 is ${fact.sha256}; the descriptor says ${hex}` });
+  }
+}

@@ -1,0 +1,37 @@
+import { stringify } from "yaml";
+import type { PackageSnapshot } from "./read-package.js";
+
+/** Who the citation names: the project as a whole, never a guessed person. */
+export const CITATION_AUTHOR = "The parlex contributors";
+
+/** What CITATION.cff is made from. */
+export interface CitationFacts {
+  version: string;
+  date: string;
+  snapshot: PackageSnapshot;
+}
+
+/**
+ * CITATION.cff (Citation File Format 1.2.0) from the descriptor: title, version, release date,
+ * licence, the contributors as an entity, and the descriptor's summary and keywords.
+ */
+export function renderCitation(facts: CitationFacts): string {
+  const d = facts.snapshot.descriptor;
+  const licenses = (d as { licenses?: { name?: string }[] }).licenses ?? [];
+  const keywords = (d as { keywords?: string[] }).keywords ?? [];
+  const abstract = d.description?.split(/\n\s*\n/)[0]?.trim();
+  const cff = {
+    "cff-version": "1.2.0",
+    message: "If you use this dataset, please cite it using the metadata from this file.",
+    type: "dataset",
+    title: d.title ?? d.name,
+    version: facts.version,
+    "date-released": facts.date,
+    license: licenses.find((l) => l.name)?.name ?? "CC-BY-4.0",
+    authors: [{ name: CITATION_AUTHOR }],
+    ...(abstract ? { abstract } : {}),
+    ...(keywords.length ? { keywords } : {}),
+  };
+  // Dates and versions stay quoted strings: YAML 1.1 readers would otherwise turn them into timestamps or numbers.
+  return stringify(cff, { defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN", lineWidth: 0 });
+}
