@@ -1,4 +1,7 @@
 import { BUILD_HELP, runBuild } from "./commands/build.js";
+import { DIFF_HELP, runDiff } from "./commands/diff.js";
+import { RELEASE_HELP, runRelease } from "./commands/release.js";
+import { runVerify, VERIFY_HELP } from "./commands/verify.js";
 import { runValidate, VALIDATE_HELP } from "./commands/validate.js";
 import type { CommandIo } from "./command-io.js";
 import { EXIT, UsageError } from "./usage-error.js";
@@ -11,6 +14,9 @@ type Command = { summary: string; help: string; run: (argv: string[], io: Comman
 const COMMANDS: Record<string, Command> = {
   validate: { summary: "check the source records and report every problem", help: VALIDATE_HELP, run: runValidate },
   build: { summary: "validate, then write the tables as CSV, JSON and Arrow with datapackage.json", help: BUILD_HELP, run: runBuild },
+  diff: { summary: "show what the sources change against a release: schema, rows, the bump it needs", help: DIFF_HELP, run: runDiff },
+  release: { summary: "publish the next version to dist-data/<version>/ (never overwriting one)", help: RELEASE_HELP, run: runRelease },
+  verify: { summary: "check a release folder or archive: checksums, schemas, keys", help: VERIFY_HELP, run: runVerify },
 };
 
 function mainHelp(): string {
