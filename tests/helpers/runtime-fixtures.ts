@@ -1,9 +1,10 @@
+import { MAX_FILE_BYTES } from "../../src/load/parse-source-bytes.js";
 import { linkTreeFile, writeTreeFile } from "./temp-tree.js";
 import type { Tuple } from "./fixtures.js";
 
 /**
  * Fixtures built at run time on a copy of valid-minimal, because git does not keep them well:
- * bytes that are not UTF-8, a NUL, symbolic links. Each adds one mistake, like the folders in
+ * bytes that are not UTF-8, a NUL, symbolic links, a file over 1 MiB. Each adds one mistake, like the folders in
  * tests/fixtures/validate/, and lists the findings expected from it.
  */
 export interface RuntimeFixture {
@@ -53,6 +54,15 @@ export const RUNTIME_FIXTURES: RuntimeFixture[] = [
       await linkTreeFile(dir, SPORTS, "sports.txt");
     },
     expected: [SKIPPED, ["file/ignored-extension", "sources/topics/sports.txt", 0, 0]],
+  },
+  {
+    name: "file--too-large",
+    // One byte over the limit: refused before it is parsed.
+    create: (dir) => {
+      const head = "id: sports\nlabel: Sports\ndescription: ";
+      return writeTreeFile(dir, SPORTS, head + "x".repeat(MAX_FILE_BYTES + 1 - head.length - 1) + "\n");
+    },
+    expected: [SKIPPED, ["file/too-large", SPORTS, 0, 0]],
   },
   {
     name: "file--unreadable",

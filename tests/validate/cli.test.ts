@@ -27,13 +27,10 @@ describe("the real executable", () => {
     expect(JSON.parse(run.stdout)).toEqual(report);
   });
 
-  test("exits 0 on valid sources, 1 on invalid ones, 2 on a usage error", async () => {
-    const runs = await Promise.all([
-      runParlexProcess(["validate"], VALID),
-      runParlexProcess(["validate"], MANY),
-      runParlexProcess(["validate", "--format", "xml"], VALID),
-    ]);
-    expect(runs.map((r) => r.code)).toEqual([0, 1, 2]);
+  // Exit 1 on invalid sources is checked by the run above.
+  test("exits 0 on valid sources and 2 on a usage error", async () => {
+    const runs = await Promise.all([runParlexProcess(["validate"], VALID), runParlexProcess(["validate", "--format", "xml"], VALID)]);
+    expect(runs.map((r) => r.code)).toEqual([0, 2]);
   });
 });
 
@@ -132,7 +129,7 @@ describe("--max-errors N", () => {
     const run = await runParlex(["validate", "--max-errors", "1"], MANY);
     expect(run.stdout.split("\n").slice(-3)).toEqual([
       "… only the first 1 findings are listed (--max-errors).",
-      "✗ sources: 12 errors, 1 warning, 1 note in 9 files.",
+      "✗ sources: 13 errors, 1 warning, 1 note in 10 files.",
       "",
     ]);
   });
