@@ -75,6 +75,9 @@ export function explainSchemaErrors(file: LoadedFile, errors: ErrorObject[]): Un
       case "minItems":
         out.push(makeDiagnostic("schema/items", { where: label(where), detail: `needs at least ${error.params.limit} item(s)`, description }, place(where)));
         break;
+      case "maxItems":
+        out.push(makeDiagnostic("schema/items", { where: label(where), detail: `has more than ${error.params.limit} items`, description }, place(where)));
+        break;
       case "uniqueItems": {
         const later = Math.max(Number(error.params.i), Number(error.params.j));
         const earlier = Math.min(Number(error.params.i), Number(error.params.j));
