@@ -13,7 +13,8 @@ export const csvWriter: TableWriter = {
     const fields = table.fields.map((f) => f.name);
     const data = rows.map((row) => fields.map((name) => csvCell(row[name] ?? null)));
     const text = Papa.unparse({ fields, data }, { delimiter: ",", newline: "\n", quoteChar: '"', escapeChar: '"', header: true, quotes: false });
-    return new TextEncoder().encode(text + "\n");
+    // Papa ends a header-only table with a line end already; a second one would be a blank row.
+    return new TextEncoder().encode(text.endsWith("\n") ? text : text + "\n");
   },
 };
 
