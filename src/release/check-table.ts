@@ -11,91 +11,121 @@ export interface KeyIndex {
   keys: Set<string>;
 }
 
-/** A foreign key's values as found, to resolve once every table has been read. */
+/** A foreign key's values that could not be resolved while reading (self-references, cycles). */
 export interface ForeignValues {
   resource: string;
   file: string;
   fields: string[];
   target: { resource: string; fields: string[] };
-  values: { key: string; row: number }[];
+  keys: string[];
+  rows: number[];
 }
 
 /** What checking a table leaves for the foreign-key pass. */
 export interface TableCheck {
   rows: number;
   indexes: KeyIndex[];
-  foreign: ForeignValues[];
+  deferred: ForeignValues[];
 }
 
 /**
  * Check a table's rows against its Table Schema in one pass: header, types, constraints, unique
- * fields and primary key; collect the key tuples other tables point at (`wanted`) and this table's
- * foreign-key values. Sets and Maps only, so linear in the rows.
+ * fields and primary key. Builds the key sets other tables point at (`wanted`); resolves this
+ * table's foreign keys at once where the target's keys are already `known`, and defers the rest.
+ * Sets and Maps only, so linear in the rows.
  */
-export function checkTable(file: string, resource: Resource, schema: TableSchema, raw: RawTable, wanted: readonly string[][], sink: ProblemSink): TableCheck {
+export function checkTable(file: string, resource: Resource, schema: TableSchema, raw: RawTable, wanted: readonly string[][], known: ReadonlyMap<string, Set<string>>, sink: ProblemSink): TableCheck {
   const names = schema.fields.map((f) => f.name);
   if (raw.header.join("\u0000") !== names.join("\u0000")) {
     sink.add({ code: "data/header", file, message: `columns are ${raw.header.join(", ")}; the schema says ${names.join(", ")}` });
   }
+  const width = names.length;
   const column = names.map((n) => raw.header.indexOf(n));
   const pk = new Set(schema.primaryKey);
   const checks = schema.fields.map((f) => compileCellCheck(f, schema.missingValues, pk.has(f.name), raw.fromText));
   const unique = schema.fields.map((f) => (f.constraints?.unique ? new Set<string>() : null));
   const at = (fields: readonly string[]) => fields.map((f) => names.indexOf(f));
-  const pkAt = at(schema.primaryKey);
+  const pkAt = schema.primaryKey.length && schema.primaryKey.every((f) => names.includes(f)) ? at(schema.primaryKey) : null;
   const primaryKeys = new Map<string, number>();
   const indexes: KeyIndex[] = wanted.map((fields) => ({ resource: resource.name, fields: [...fields], keys: new Set<string>() }));
   const indexAt = indexes.map((ix) => at(ix.fields));
-  const foreign: ForeignValues[] = schema.foreignKeys.map((fk) => ({ resource: resource.name, file, fields: fk.fields, target: { resource: fk.reference.resource ?? resource.name, fields: fk.reference.fields }, values: [] }));
-  const foreignAt = foreign.map((f) => at(f.fields));
+  const foreign = schema.foreignKeys.map((fk) => {
+    const target = { resource: fk.reference.resource ?? resource.name, fields: fk.reference.fields };
+    return { fk, target, at: at(fk.fields), keys: known.get(indexName(target.resource, target.fields)), deferred: { resource: resource.name, file, fields: fk.fields, target, keys: [] as string[], rows: [] as number[] } };
+  });
+  const values: JsonCell[] = new Array(width).fill(null);
 
-  raw.rows.forEach((cells, i) => {
+  for (let i = 0; i < raw.rows.length; i++) {
+    const cells = raw.rows[i]!;
     const row = raw.firstRow + i;
     if (raw.fromText && cells.length !== raw.header.length) {
       sink.add({ code: "data/row-length", file, row, message: `${cells.length} cells where the header has ${raw.header.length}` });
-      return;
+      continue;
     }
-    const values: JsonCell[] = checks.map((check, f) => {
-      if (column[f]! < 0) return null;
-      const result = check(cells[column[f]!]);
-      if (!result.ok) {
-        sink.add({ code: result.code, file, row, message: result.message });
-        return null;
-      }
-      return result.value;
-    });
-    unique.forEach((seen, f) => {
-      const v = values[f];
-      if (!seen || v === null || v === undefined) return;
-      const k = JSON.stringify(v);
-      if (seen.has(k)) sink.add({ code: "data/unique", file, row, message: `${names[f]}: ${k} appears more than once` });
+    for (let f = 0; f < width; f++) {
+      values[f] = null;
+      if (column[f]! < 0) continue;
+      const result = checks[f]!(cells[column[f]!]);
+      if (result.ok) values[f] = result.value;
+      else sink.add({ code: result.code, file, row, message: result.message });
+    }
+    for (let f = 0; f < width; f++) {
+      const seen = unique[f];
+      if (!seen || values[f] === null) continue;
+      const k = keyOf(values, [f])!;
+      if (seen.has(k)) sink.add({ code: "data/unique", file, row, message: `${names[f]}: ${showKey(k)} appears more than once` });
       seen.add(k);
-    });
-    if (pkAt.length && pkAt.every((p) => p >= 0)) {
+    }
+    if (pkAt) {
       const key = keyOf(values, pkAt);
       const first = key === null ? undefined : primaryKeys.get(key);
-      if (first !== undefined) sink.add({ code: "data/primary-key", file, row, message: `primary key (${schema.primaryKey.join(", ")}) = ${key} repeats row ${first}` });
+      if (first !== undefined) sink.add({ code: "data/primary-key", file, row, message: `primary key (${schema.primaryKey.join(", ")}) = ${showKey(key!)} repeats row ${first}` });
       else if (key !== null) primaryKeys.set(key, row);
     }
-    indexes.forEach((ix, n) => {
+    for (let n = 0; n < indexes.length; n++) {
       const key = keyOf(values, indexAt[n]!);
-      if (key !== null) ix.keys.add(key);
-    });
-    foreign.forEach((fk, n) => {
-      const key = keyOf(values, foreignAt[n]!);
-      if (key !== null) fk.values.push({ key, row });
-    });
-  });
-  return { rows: raw.rows.length, indexes, foreign };
+      if (key !== null) indexes[n]!.keys.add(key);
+    }
+    for (const fk of foreign) {
+      const key = keyOf(values, fk.at);
+      if (key === null) continue;
+      if (!fk.keys) {
+        fk.deferred.keys.push(key);
+        fk.deferred.rows.push(row);
+      } else if (!fk.keys.has(key)) sink.add(foreignKeyProblem(fk.deferred, key, row));
+    }
+  }
+  return { rows: raw.rows.length, indexes, deferred: foreign.filter((f) => !f.keys).map((f) => f.deferred) };
 }
 
-/** A tuple's key text, or null when a field is unknown or a value missing (such tuples are not checked, as in SQL). */
+/** The problem of one unresolved foreign-key value. */
+export function foreignKeyProblem(fk: Omit<ForeignValues, "keys" | "rows">, key: string, row: number) {
+  return { code: "data/foreign-key", file: fk.file, row, message: `(${fk.fields.join(", ")}) = ${showKey(key)} is not a row of ${fk.target.resource}(${fk.target.fields.join(", ")})` };
+}
+
+/** How a key index is named: the resource and the fields it holds. */
+export function indexName(resource: string, fields: readonly string[]): string {
+  return `${resource}\u0000${fields.join("\u0000")}`;
+}
+
+/**
+ * A tuple's key text, or null when a field is unknown or a value missing (such tuples are not
+ * checked, as in SQL). Strings stand as they are and other values are marked, so `1` and `"1"`
+ * differ; parts are joined by NUL. Cheaper than JSON on a million rows.
+ */
 export function keyOf(values: readonly JsonCell[], positions: readonly number[]): string | null {
-  const tuple: JsonCell[] = [];
-  for (const p of positions) {
+  let key = "";
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i]!;
     const v = p < 0 ? null : values[p];
     if (v === null || v === undefined) return null;
-    tuple.push(v);
+    if (i > 0) key += "\u0000";
+    key += typeof v === "string" ? v : `\u0001${String(v)}`;
   }
-  return JSON.stringify(tuple);
+  return key;
+}
+
+/** A key as a reader sees it: its values as a JSON array. */
+export function showKey(key: string): string {
+  return JSON.stringify(key.split("\u0000").map((part) => (part.startsWith("\u0001") ? JSON.parse(part.slice(1)) : part)));
 }

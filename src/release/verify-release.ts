@@ -1,8 +1,8 @@
 import { readArchiveBytes } from "./archive.js";
 import { checkChecksums, checkResourceFiles, factsOfFiles } from "./check-files.js";
-import { checkForeignKeys, indexName } from "./check-foreign-keys.js";
-import { checkTable, type ForeignValues, type KeyIndex } from "./check-table.js";
-import { parseDescriptor, type Descriptor } from "./descriptor-schema.js";
+import { checkForeignKeys } from "./check-foreign-keys.js";
+import { checkTable, indexName, type ForeignValues, type KeyIndex } from "./check-table.js";
+import { parseDescriptor, type Descriptor, type Resource } from "./descriptor-schema.js";
 import type { FileSource } from "./file-source.js";
 import { parseManifest } from "./manifest.js";
 import { decode } from "./read-package.js";
@@ -68,7 +68,7 @@ export async function verifyRelease(source: FileSource, options: { fromArchive: 
 }
 
 async function checkTables(descriptor: Descriptor, source: FileSource, sink: ProblemSink): Promise<{ tables: number; rows: number }> {
-  const tabular = descriptor.resources.filter((r) => r.schema && (r.format === "csv" || r.format === "json"));
+  const tabular = dependenciesFirst(descriptor.resources.filter((r) => r.schema && (r.format === "csv" || r.format === "json")));
   const wanted = new Map<string, Map<string, string[]>>();
   for (const r of tabular) {
     for (const fk of r.schema!.foreignKeys) {
@@ -78,7 +78,8 @@ async function checkTables(descriptor: Descriptor, source: FileSource, sink: Pro
     }
   }
   const indexes: KeyIndex[] = [];
-  const foreign: ForeignValues[] = [];
+  const known = new Map<string, Set<string>>();
+  const deferred: ForeignValues[] = [];
   const unread = new Set<string>();
   let rows = 0;
   for (const r of tabular) {
@@ -89,14 +90,39 @@ async function checkTables(descriptor: Descriptor, source: FileSource, sink: Pro
       unread.add(r.name);
       continue;
     }
-    const result = checkTable(r.path, r, r.schema!, raw, [...(wanted.get(r.name)?.values() ?? [])], sink);
+    const result = checkTable(r.path, r, r.schema!, raw, [...(wanted.get(r.name)?.values() ?? [])], known, sink);
+    for (const ix of result.indexes) known.set(indexName(ix.resource, ix.fields), ix.keys);
     indexes.push(...result.indexes);
-    foreign.push(...result.foreign);
+    deferred.push(...result.deferred);
     rows += result.rows;
   }
   // A table that could not be read is already reported; keys pointing into it are not checked.
-  checkForeignKeys(foreign.filter((f) => !unread.has(f.target.resource)), indexes, sink);
+  checkForeignKeys(deferred.filter((f) => !unread.has(f.target.resource)), indexes, sink);
   return { tables: tabular.length - unread.size, rows };
+}
+
+/**
+ * Resources ordered so that each comes after the ones its foreign keys point at (where no cycle
+ * prevents it): their keys are then known while it is read, and its values need not be kept.
+ */
+function dependenciesFirst(resources: Resource[]): Resource[] {
+  const byName = new Map(resources.map((r) => [r.name, r]));
+  const done = new Set<string>();
+  const visiting = new Set<string>();
+  const ordered: Resource[] = [];
+  const visit = (r: Resource) => {
+    if (done.has(r.name) || visiting.has(r.name)) return;
+    visiting.add(r.name);
+    for (const fk of r.schema!.foreignKeys) {
+      const target = byName.get(fk.reference.resource ?? r.name);
+      if (target && target !== r) visit(target);
+    }
+    visiting.delete(r.name);
+    done.add(r.name);
+    ordered.push(r);
+  };
+  resources.forEach(visit);
+  return ordered;
 }
 
 /** Each archive in the folder holds exactly the folder's other files, byte for byte. */
