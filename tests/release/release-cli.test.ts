@@ -1,0 +1,114 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ReleaseExistsError, writeRelease } from "../../src/release/write-release.js";
+import { editSource, filesUnder, makeProject, runParlexInProcess as runInProcess, runParlexProcess, scratchDir } from "./helpers.js";
+
+const scratch = scratchDir("release");
+const a = makeProject(scratch, "a");
+const b = makeProject(scratch, "b");
+const ARCHIVE = "china-kazakhstan-parliamentary-exchanges-1.0.0.tar.gz";
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** sha256 of every file of a folder, by path. */
+function digests(dir: string): Record<string, string> {
+  return Object.fromEntries(filesUnder(dir).map((f) => [f, createHash("sha256").update(readFileSync(path.join(dir, f))).digest("hex")]));
+}
+
+let first: { code: number; stdout: string; stderr: string };
+beforeAll(async () => {
+  [first] = await Promise.all([runParlexProcess(["release", "--date", "2026-11-22"], a), runParlexProcess(["release", "--date", "2026-11-22"], b)]);
+});
+
+describe("parlex release, as a maintainer runs it from a project folder", () => {
+  it("cuts 1.0.0 as the first release, with every file, and points the root datapackage.json at it", () => {
+    expect(first).toEqual({
+      code: 0,
+      stdout: `Released 1.0.0, dated 2026-11-22 — the first release.\nWrote dist-data/1.0.0/ (51 files, archive ${ARCHIVE}); datapackage.json now describes 1.0.0.\n`,
+      stderr: "",
+    });
+    const files = filesUnder(path.join(a, "dist-data/1.0.0"));
+    expect(files.filter((f) => !f.includes("/"))).toEqual(["CHANGELOG.md", "CITATION.cff", "README.md", "SHA256SUMS", ARCHIVE, "datapackage.json", "load.R", "load.py", "manifest.json"]);
+    expect(files.filter((f) => f.startsWith("csv/"))).toHaveLength(14);
+    const root = JSON.parse(readFileSync(path.join(a, "datapackage.json"), "utf8"));
+    expect(root.version).toBe("1.0.0");
+    expect(root.resources[0].path).toBe("dist-data/1.0.0/csv/meetings.csv");
+    const inner = JSON.parse(readFileSync(path.join(a, "dist-data/1.0.0/datapackage.json"), "utf8"));
+    expect(root.resources.map((r: { path: string }) => r.path)).toEqual(inner.resources.map((r: { path: string }) => `dist-data/1.0.0/${r.path}`));
+  });
+
+  it("is byte-reproducible: two releases of the same sources on the same date are identical, archive included", () => {
+    expect(digests(path.join(b, "dist-data/1.0.0"))).toEqual(digests(path.join(a, "dist-data/1.0.0")));
+    expect(readFileSync(path.join(b, "datapackage.json"))).toEqual(readFileSync(path.join(a, "datapackage.json")));
+  });
+
+  it("writes a data card with counts, the meetings' date range, loading in pandas and R, the citation and the licence", () => {
+    const card = readFileSync(path.join(a, "dist-data/1.0.0/README.md"), "utf8");
+    for (const text of ["| `meetings` | 2 |", "2 meetings, held between 2022-06-28 and 2023-01-27", 'import load\ntables = load.load(".")', 'source("load.R")\ntables <- parlex_load(".")', "The parlex contributors (2026)", "CC-BY-4.0"]) {
+      expect(card).toContain(text);
+    }
+  });
+
+  it("refuses to release when nothing changed (exit 1), and diff says so", async () => {
+    const again = await runInProcess(["release", "--date", "2026-11-23"], b);
+    expect(again).toEqual({ code: 1, stdout: "", stderr: "parlex release: nothing changed since 1.0.0: the sources build the same data, so there is nothing to release.\n" });
+    const diff = await runInProcess(["diff"], b);
+    expect(diff).toMatchObject({ code: 0, stdout: "No changes against 1.0.0: nothing to release.\n" });
+  });
+
+  it("releases a corrected value as 1.0.1 with a changelog naming the ID and field, leaving 1.0.0 untouched", async () => {
+    const before = digests(path.join(a, "dist-data/1.0.0"));
+    editSource(a, "meetings/2023/gamma-alpha-astana.yaml", (t) => t.replace("title: Cy Gamma meets Ana Alpha", "title: Cy Gamma meets Ana Alpha in Astana"));
+    const markdown = await runParlexProcess(["diff", "--format", "markdown"], a);
+    expect(markdown.stdout).toContain("Needs a **patch** release (1.0.0 → 1.0.1): 1 row of meetings corrected: gamma-alpha-astana.");
+    expect(markdown.stdout).toContain("| `meetings` | 2 | 0 | 1 | 0 |");
+    const result = await runInProcess(["release", "--date", "2026-11-23"], a);
+    expect(result.code).toBe(0);
+    const changelog = readFileSync(path.join(a, "dist-data/1.0.1/CHANGELOG.md"), "utf8");
+    expect(changelog).toContain("### meetings\n\n- Changed (1):\n  - `gamma-alpha-astana`\n    - `title`: `\"Cy Gamma meets Ana Alpha\"` → `\"Cy Gamma meets Ana Alpha in Astana\"`\n");
+    expect(changelog).toContain("## 1.0.0 — 2026-11-22\n\nFirst release:");
+    expect(digests(path.join(a, "dist-data/1.0.0"))).toEqual(before);
+    expect(JSON.parse(readFileSync(path.join(a, "datapackage.json"), "utf8")).resources[0].path).toBe("dist-data/1.0.1/csv/meetings.csv");
+    expect((await runInProcess(["verify", "dist-data/1.0.1"], a)).code).toBe(0);
+  });
+
+  it("refuses a bump smaller than the changes need, naming the change; --dry-run shows the release and writes nothing", async () => {
+    editSource(a, "meetings/2022/alpha-beta-video.yaml", (t) => t.replace("topics: [trade, e-commerce]", "topics: [trade]"));
+    const refused = await runParlexProcess(["release", "--bump", "minor", "--date", "2026-11-24"], a);
+    expect(refused).toEqual({ code: 1, stdout: "", stderr: "parlex release: --bump minor is too small: 1 row removed from meeting_topics: alpha-beta-video / e-commerce requires a major release (1.0.1 → 2.0.0).\n" });
+    const dry = await runInProcess(["release", "--dry-run", "--date", "2026-11-24"], a);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("Would release 2.0.0, dated 2026-11-24 — a major release. Nothing was written (--dry-run).");
+    expect(dry.stdout).toContain("- Removed (1): `alpha-beta-video / e-commerce`");
+    expect(existsSync(path.join(a, "dist-data/2.0.0"))).toBe(false);
+    const json = JSON.parse((await runInProcess(["diff", "--format", "json"], a)).stdout);
+    expect(json).toMatchObject({ before: "1.0.1", next: "2.0.0", bump: "major" });
+    expect(json.records).toEqual([{ table: "meeting_topics", primaryKey: ["meeting_id", "topic_id"], added: [], changed: [], removed: [{ id: "alpha-beta-video / e-commerce", key: { meeting_id: "alpha-beta-video", topic_id: "e-commerce" } }] }]);
+  });
+
+  it("diffs --against an older version or a folder; an unknown one is a usage error", async () => {
+    const older = await runInProcess(["diff", "--against", "1.0.0"], a);
+    expect(older.stdout).toContain("Needs a major release: 1.0.0 → 2.0.0");
+    const folder = await runInProcess(["diff", "--against", path.join(b, "dist-data/1.0.0")], a);
+    expect(folder.stdout).toContain("gamma-alpha-astana");
+    const unknown = await runInProcess(["diff", "--against", "3.0.0"], a);
+    expect(unknown).toMatchObject({ code: 2, stderr: "parlex diff: --against 3.0.0: no such release or folder (releases: 1.0.0, 1.0.1)\nRun `parlex diff --help` for usage.\n" });
+  });
+
+  it("never overwrites a published release: writing into an existing version folder is an error and changes nothing", async () => {
+    const dist = path.join(scratch, "exists/dist-data");
+    mkdirSync(path.join(dist, "1.0.0"), { recursive: true });
+    writeFileSync(path.join(dist, "1.0.0/README.md"), "published\n");
+    const plan = { version: "1.0.0", level: null, because: null, date: "2026-11-22", files: new Map([["README.md", new TextEncoder().encode("new\n")]]), archive: "x-1.0.0.tar.gz", root: new Uint8Array() };
+    await expect(writeRelease(dist, plan, "x", path.join(scratch, "exists/datapackage.json"))).rejects.toBeInstanceOf(ReleaseExistsError);
+    expect(readFileSync(path.join(dist, "1.0.0/README.md"), "utf8")).toBe("published\n");
+    expect(filesUnder(dist)).toEqual(["1.0.0/README.md"]);
+    expect(existsSync(path.join(scratch, "exists/datapackage.json"))).toBe(false);
+  });
+
+  it("rejects a malformed --date or --bump as a usage error", async () => {
+    expect(await runInProcess(["release", "--date", "2026-02-30"], b)).toMatchObject({ code: 2, stderr: "parlex release: --date: must be a real calendar day\nRun `parlex release --help` for usage.\n" });
+    expect((await runInProcess(["release", "--bump", "huge"], b)).code).toBe(2);
+  });
+});
