@@ -29,8 +29,9 @@ describe("the real executable", () => {
 
   // Exit 1 on invalid sources is checked by the run above.
   test("exits 0 on valid sources and 2 on a usage error", async () => {
-    const runs = await Promise.all([runParlexProcess(["validate"], VALID), runParlexProcess(["validate", "--format", "xml"], VALID)]);
-    expect(runs.map((r) => r.code)).toEqual([0, 2]);
+    const [valid, usage] = await Promise.all([runParlexProcess(["validate"], VALID), runParlexProcess(["validate", "--format", "xml"], VALID)]);
+    expect({ code: valid.code, stderr: valid.stderr }).toEqual({ code: 0, stderr: "" });
+    expect({ code: usage.code, stdout: usage.stdout }).toEqual({ code: 2, stdout: "" });
   });
 });
 
