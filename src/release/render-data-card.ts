@@ -24,7 +24,9 @@ export function renderDataCard(facts: DataCardFacts): string {
 
   lines.push("## What it covers", "");
   const range = meetingRange(facts.snapshot);
-  if (range) lines.push(`${range.count} meetings, held between ${range.first} and ${range.last} (each meeting's date is as precise as its sources; \`date_start\` and \`date_end\` bound it).`, "");
+  if (range) {
+    lines.push(`${range.count} meetings, dated between ${range.first} and ${range.last}: the earliest day any of them can have taken place and the latest. Dates are as precise as the sources; a meeting they date only to a month, a year or an interval spans all of it, and \`date_start\` and \`date_end\` bound each meeting.`, "");
+  }
   lines.push("| table | rows | one row is |", "|---|---:|---|");
   for (const t of tables.values()) lines.push(`| \`${t.name}\` | ${t.rows.length} | ${(t.resource.description ?? "").replace(/\|/g, "\\|")} |`);
   lines.push("", "Columns, types and constraints: the Table Schemas in `datapackage.json`.", "");

@@ -45,7 +45,7 @@ describe("parlex release, as a maintainer runs it from a project folder", () => 
 
   it("writes a data card with counts, the meetings' date range, loading in pandas and R, the citation and the licence", () => {
     const card = readFileSync(path.join(a, "dist-data/1.0.0/README.md"), "utf8");
-    for (const text of ["| `meetings` | 2 |", "2 meetings, held between 2022-06-28 and 2023-01-27", 'import load\ntables = load.load(".")', 'source("load.R")\ntables <- parlex_load(".")', "The parlex contributors (2026)", "CC-BY-4.0"]) {
+    for (const text of ["| `meetings` | 2 |", "2 meetings, dated between 2022-06-28 and 2023-01-27", 'import load\ntables = load.load(".")', 'source("load.R")\ntables <- parlex_load(".")', "The parlex contributors (2026)", "CC-BY-4.0"]) {
       expect(card).toContain(text);
     }
   });
