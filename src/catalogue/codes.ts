@@ -156,7 +156,7 @@ export const CODES = {
   },
   "schema/items": {
     severity: "error",
-    title: "List too short or with repeats",
+    title: "List too short, too long or with repeats",
     message: "`{where}` {detail}.",
     hint: "{description}",
   },

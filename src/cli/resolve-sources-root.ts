@@ -33,6 +33,11 @@ export function resolveSourcesRoot(command: string, paths: readonly string[], cw
   return { root, only: narrower.map((p) => toDisplay(path.relative(cwd, p) || ".")) };
 }
 
+/** A folder option must name an existing folder: a typo is a usage error, not a cascade of findings. */
+export function requireFolder(command: string, option: string, dir: string, cwd: string): void {
+  if (!statOrUndefined(path.resolve(cwd, dir))?.isDirectory()) throw new UsageError(`${option} ${dir}: no such folder`, command);
+}
+
 function statOrUndefined(p: string) {
   try {
     return statSync(p);

@@ -10,7 +10,8 @@ export function renderHuman(report: ValidationReport, color = false): string {
     lines.push(`${where}  ${paint(tone[d.severity], d.severity)}  ${d.code}  ${d.message}`);
     lines.push(`    hint: ${d.hint}`);
   }
-  if (report.truncated) lines.push(`… only the first ${report.diagnostics.length} findings are listed (--max-errors).`);
+  const total = report.errors + report.warnings + report.infos;
+  if (report.truncated) lines.push(`… ${report.diagnostics.length} of ${plural(total, "finding")} listed (--max-errors).`);
   const counts = [plural(report.errors, "error"), plural(report.warnings, "warning")];
   if (report.infos) counts.push(plural(report.infos, "note"));
   const files = plural(report.files, "file");

@@ -1,5 +1,5 @@
 import type { Kind } from "../model/source-file.js";
-import type { RecordOf } from "../model/source-index.js";
+import { toPointer } from "../model/pointer.js";
 
 /** One id a record names, with where it names it. */
 export interface Reference {
@@ -8,58 +8,56 @@ export interface Reference {
   pointer: string;
 }
 
-/** Every reference a shape-checked record makes to another record. */
-export function referencesOf<K extends Kind>(kind: K, record: RecordOf[K]): Reference[] {
-  const refs: Reference[] = [];
-  const add = (target: Kind, id: string | undefined, pointer: string) => {
-    if (id !== undefined) refs.push({ target, id, pointer });
-  };
-  const addDocuments = (ids: readonly string[] | undefined, base = "/documents") =>
-    ids?.forEach((id, i) => add("document", id, `${base}/${i}`));
-  const addNames = (names: readonly { document?: string }[] | undefined) =>
-    names?.forEach((n, i) => add("document", n.document, `/names/${i}/document`));
+/** Where each kind names other records: a path (`*` = every item of a list) and the kind it names. */
+const REFERENCE_PATHS: Record<Kind, readonly { path: readonly string[]; target: Kind }[]> = {
+  document: [],
+  person: [
+    { path: ["names", "*", "document"], target: "document" },
+    { path: ["documents", "*"], target: "document" },
+  ],
+  body: [
+    { path: ["names", "*", "document"], target: "document" },
+    { path: ["documents", "*"], target: "document" },
+    { path: ["parent"], target: "body" },
+  ],
+  topic: [{ path: ["parent"], target: "topic" }],
+  visit: [
+    { path: ["delegation", "body"], target: "body" },
+    { path: ["delegation", "leader"], target: "person" },
+    { path: ["documents", "*"], target: "document" },
+  ],
+  meeting: [
+    { path: ["visit"], target: "visit" },
+    { path: ["participants", "*", "person"], target: "person" },
+    { path: ["participants", "*", "body"], target: "body" },
+    { path: ["topics", "*"], target: "topic" },
+    { path: ["quotes", "*", "speaker"], target: "person" },
+    { path: ["quotes", "*", "document"], target: "document" },
+    { path: ["documents", "*"], target: "document" },
+  ],
+};
 
-  switch (kind) {
-    case "person": {
-      const r = record as RecordOf["person"];
-      addNames(r.names);
-      addDocuments(r.documents);
-      break;
-    }
-    case "body": {
-      const r = record as RecordOf["body"];
-      addNames(r.names);
-      addDocuments(r.documents);
-      add("body", r.parent, "/parent");
-      break;
-    }
-    case "topic":
-      add("topic", (record as RecordOf["topic"]).parent, "/parent");
-      break;
-    case "visit": {
-      const r = record as RecordOf["visit"];
-      add("body", r.delegation.body, "/delegation/body");
-      add("person", r.delegation.leader, "/delegation/leader");
-      addDocuments(r.documents);
-      break;
-    }
-    case "meeting": {
-      const r = record as RecordOf["meeting"];
-      add("visit", r.visit, "/visit");
-      r.participants.forEach((p, i) => {
-        add("person", p.person, `/participants/${i}/person`);
-        add("body", p.body, `/participants/${i}/body`);
-      });
-      r.topics?.forEach((t, i) => add("topic", t, `/topics/${i}`));
-      r.quotes?.forEach((q, i) => {
-        add("person", q.speaker, `/quotes/${i}/speaker`);
-        add("document", q.document, `/quotes/${i}/document`);
-      });
-      addDocuments(r.documents);
-      break;
-    }
-    case "document":
-      break;
+/**
+ * Every reference a record makes to another record, in document order of the paths above.
+ * It takes any parsed data — a record that failed its schema too — and follows only what is there.
+ */
+export function referencesOf(kind: Kind, record: unknown): Reference[] {
+  const refs: Reference[] = [];
+  for (const { path, target } of REFERENCE_PATHS[kind]) {
+    follow(record, path, [], (id, at) => refs.push({ target, id, pointer: toPointer(at) }));
   }
   return refs;
+}
+
+function follow(value: unknown, path: readonly string[], at: (string | number)[], found: (id: string, at: (string | number)[]) => void): void {
+  if (path.length === 0) {
+    if (typeof value === "string") found(value, at);
+    return;
+  }
+  const [step, ...rest] = path;
+  if (step === "*") {
+    if (Array.isArray(value)) value.forEach((item, i) => follow(item, rest, [...at, i], found));
+  } else if (value !== null && typeof value === "object" && !Array.isArray(value) && Object.hasOwn(value, step!)) {
+    follow((value as Record<string, unknown>)[step!], rest, [...at, step!], found);
+  }
 }

@@ -6,6 +6,8 @@ import { makeDiagnostic } from "../catalogue/make-diagnostic.js";
 import { didYouMean } from "../model/closest.js";
 import { referencesOf } from "./references-of.js";
 
+const ID_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 const UNKNOWN: Record<Kind, Code> = {
   document: "ref/unknown-document",
   person: "ref/unknown-person",
@@ -36,13 +38,13 @@ export function validateReferences(
     else firstFile.set(key, file.file);
     if (id !== file.stem) out.push(makeDiagnostic("ref/file-name", { id, name: `${file.stem}.yaml` }, { file: file.file, pointer: "/id" }));
   }
-  for (const kind of Object.keys(checked) as Kind[]) {
-    for (const entry of checked[kind].values()) {
-      for (const ref of referencesOf(kind, entry.record as RecordOf[typeof kind])) {
-        if (known[ref.target].has(ref.id)) continue;
-        const suggestion = didYouMean(ref.id, known[ref.target], `Add sources/${KIND_FOLDERS[ref.target]}/${ref.id}.yaml, or correct the id.`);
-        out.push(makeDiagnostic(UNKNOWN[ref.target], { id: ref.id, suggestion }, { file: entry.file, pointer: ref.pointer }));
-      }
+  // Every parsed file, checked or not: a shape mistake elsewhere in a file must not hide its unknown ids.
+  for (const file of files) {
+    for (const ref of referencesOf(file.kind, file.record)) {
+      // A value that is not id-shaped is already a schema finding; do not report it twice.
+      if (known[ref.target].has(ref.id) || !ID_SHAPE.test(ref.id)) continue;
+      const suggestion = didYouMean(ref.id, known[ref.target], `Add sources/${KIND_FOLDERS[ref.target]}/${ref.id}.yaml, or correct the id.`);
+      out.push(makeDiagnostic(UNKNOWN[ref.target], { id: ref.id, suggestion }, { file: file.file, pointer: ref.pointer }));
     }
   }
   out.push(...parentCycles(checked.body), ...parentCycles(checked.topic), ...duplicateQuoteIds(checked));

@@ -129,7 +129,7 @@ describe("--max-errors N", () => {
   test("the human output says the list was cut", async () => {
     const run = await runParlex(["validate", "--max-errors", "1"], MANY);
     expect(run.stdout.split("\n").slice(-3)).toEqual([
-      "… only the first 1 findings are listed (--max-errors).",
+      "… 1 of 15 findings listed (--max-errors).",
       "✗ sources: 13 errors, 1 warning, 1 note in 10 files.",
       "",
     ]);

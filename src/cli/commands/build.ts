@@ -6,7 +6,7 @@ import { TABLES } from "../../tables/table-definitions.js";
 import { writeFolderAtomically } from "../../write/write-folder-atomically.js";
 import type { CommandIo } from "../command-io.js";
 import { parseOptions } from "../parse-options.js";
-import { resolveSourcesRoot } from "../resolve-sources-root.js";
+import { requireFolder, resolveSourcesRoot } from "../resolve-sources-root.js";
 import { EXIT } from "../usage-error.js";
 import { createProgress } from "../progress.js";
 import { runOptions } from "../run-options.js";
@@ -58,6 +58,7 @@ export async function runBuild(argv: string[], io: CommandIo): Promise<number> {
   }
   const started = performance.now();
   const { root } = resolveSourcesRoot("build", options.paths, io.cwd);
+  if (options.archive !== undefined) requireFolder("build", "--archive", options.archive, io.cwd);
   const archive = options.archive !== undefined ? { archiveDir: options.archive } : {};
   const progress = createProgress(io, "files checked", options.quiet);
   const result = await buildPackage(root, { cwd: io.cwd, version: options["dataset-version"], onProgress: progress.update, ...runOptions(options), ...archive });

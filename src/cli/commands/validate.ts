@@ -4,7 +4,7 @@ import { renderGithub } from "../../render/render-github.js";
 import { renderHuman } from "../../render/render-human.js";
 import { renderJson } from "../../render/render-json.js";
 import { parseOptions } from "../parse-options.js";
-import { resolveSourcesRoot } from "../resolve-sources-root.js";
+import { requireFolder, resolveSourcesRoot } from "../resolve-sources-root.js";
 import { EXIT } from "../usage-error.js";
 import type { CommandIo } from "../command-io.js";
 import { createProgress } from "../progress.js";
@@ -57,6 +57,7 @@ export async function runValidate(argv: string[], io: CommandIo): Promise<number
     return EXIT.ok;
   }
   const { root, only } = resolveSourcesRoot("validate", options.paths, io.cwd);
+  if (options.archive !== undefined) requireFolder("validate", "--archive", options.archive, io.cwd);
   const progress = createProgress(io, "files checked", options.quiet);
   const { report } = await checkSourceTree(root, {
     cwd: io.cwd,
