@@ -1,5 +1,6 @@
 import { chmod, mkdir, mkdtemp, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { faultPoint } from "../write/fault-point.js";
 import { writeArchive } from "./archive.js";
 import { archiveStem } from "./release-files.js";
 import type { ReleasePlan } from "./plan-release.js";
@@ -25,15 +26,18 @@ export async function writeRelease(distDir: string, plan: ReleasePlan, packageNa
   const staging = await mkdtemp(path.join(distDir, `.parlex-staging-release-${plan.version}-`));
   try {
     await chmod(staging, 0o755);
+    let written = 0;
     for (const [relative, bytes] of plan.files) {
       const file = path.join(staging, ...relative.split("/"));
       await mkdir(path.dirname(file), { recursive: true, mode: 0o755 });
       await writeFile(file, bytes, { mode: 0o644 });
       await chmod(file, 0o644);
+      if (++written === Math.ceil(plan.files.size / 2)) faultPoint("release:staging-partly-written");
     }
     const mtime = new Date(`${plan.date}T00:00:00Z`);
     await writeArchive(staging, [...plan.files.keys()], path.join(staging, plan.archive), archiveStem(packageName, plan.version), mtime);
     await chmod(path.join(staging, plan.archive), 0o644);
+    faultPoint("release:staged");
     // rename(2) would replace an empty folder of the same name: look again right before.
     if (await exists(target)) throw new ReleaseExistsError(target);
     await rename(staging, target).catch((error: NodeJS.ErrnoException) => {
@@ -43,6 +47,7 @@ export async function writeRelease(distDir: string, plan: ReleasePlan, packageNa
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+  faultPoint("release:published");
   await replaceFile(rootDescriptorFile, plan.root);
   return target;
 }
@@ -51,6 +56,7 @@ export async function writeRelease(distDir: string, plan: ReleasePlan, packageNa
 export async function replaceFile(file: string, bytes: Uint8Array): Promise<void> {
   const temporary = `${file}.tmp-${process.pid}`;
   await writeFile(temporary, bytes);
+  faultPoint("release:root-descriptor-staged");
   await rename(temporary, file);
 }
 

@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { faultPoint } from "./fault-point.js";
 
 const STAGING = ".parlex-staging-";
 const RETIRED = ".parlex-retired-";
@@ -16,15 +17,20 @@ export async function writeFolderAtomically(target: string, files: ReadonlyMap<s
   await recoverInterrupted(target);
   const staging = await mkdtemp(path.join(parent, `${STAGING}${base}-`));
   try {
+    let written = 0;
     for (const [relative, bytes] of files) {
       const file = path.join(staging, relative);
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, bytes);
+      if (++written === Math.ceil(files.size / 2)) faultPoint("build:staging-partly-written");
     }
+    faultPoint("build:staged");
     const retired = path.join(parent, `${RETIRED}${base}`);
     const hadOld = await exists(target);
     if (hadOld) await rename(target, retired);
+    faultPoint("build:old-retired");
     await rename(staging, target);
+    faultPoint("build:new-in-place");
     if (hadOld) await rm(retired, { recursive: true, force: true });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
