@@ -1,7 +1,8 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { VerifyReport } from "../../src/release/verify-release.js";
+import { sourceFromFolder } from "../../src/release/file-source.js";
+import { verifyRelease, type VerifyReport } from "../../src/release/verify-release.js";
 import { tableNamed } from "../../src/tables/table-definitions.js";
 import { csvWriter } from "../../src/write/csv/csv-writer.js";
 import { jsonWriter } from "../../src/write/json/json-writer.js";
@@ -49,10 +50,11 @@ describe("parlex verify", () => {
     expect(archive).toMatchObject({ code: 0, stderr: "" });
   });
 
-  it("reports as JSON: ok, the counts, no problems", async () => {
+  it("reports as JSON exactly what the library returns: ok, the counts, no problems", async () => {
     const { code, report } = await verify(release);
     expect(code).toBe(0);
     expect(report).toMatchObject({ ok: true, version: "1.0.0", problems: [], files: 51, tables: 28, rows: 76 });
+    expect(report).toEqual(await verifyRelease(sourceFromFolder(release, release), { fromArchive: false }));
   });
 
   it("fails a release with one byte changed, naming the file in each check that sees it", async () => {
