@@ -11,6 +11,7 @@ import { digestSources } from "../../release/manifest.js";
 import { planRelease, type ReleasePlan } from "../../release/plan-release.js";
 import { renderChangelogEntry } from "../../release/render-changelog.js";
 import { readSourceFiles, readToolkitVersion } from "../../release/read-source-files.js";
+import { recoverInterruptedRelease } from "../../release/recover-release.js";
 import { ReleaseExistsError, writeRelease } from "../../release/write-release.js";
 import type { CommandIo } from "../command-io.js";
 import { parseOptions } from "../parse-options.js";
@@ -27,7 +28,9 @@ The root datapackage.json then describes that release. The first release is 1.0.
 The version follows semantic versioning for data: major when a table, field or ID is removed
 or renamed, a type changes or a constraint tightens; minor when rows, tables or fields are
 added or a constraint loosens; patch when values or descriptive metadata are corrected.
-A published release is never overwritten or modified.
+A published release is never overwritten or modified. What an interrupted release left behind
+(a staging folder, a root datapackage.json not yet pointing at the latest release) is repaired
+at the start of the next one.
 
 SOURCES is the sources folder (default: sources), relative to the current folder.
 
@@ -65,6 +68,10 @@ export async function runRelease(argv: string[], io: CommandIo): Promise<number>
   const dist = path.join(io.cwd, "dist-data");
   const published = await listReleases(dist);
   const latest = published.at(-1);
+  const rootFile = path.join(io.cwd, "datapackage.json");
+  if (!options["dry-run"]) {
+    for (const note of await recoverInterruptedRelease(dist, rootFile, latest)) io.stderr(`parlex release: ${note}.\n`);
+  }
   const against = latest ? { dir: path.join(dist, latest), label: `dist-data/${latest}` } : null;
   const comparison = await loadComparison({ root, cwd: io.cwd, against, ...(options.archive !== undefined ? { archiveDir: options.archive } : {}) });
   if (!comparison.ok) {
@@ -96,7 +103,7 @@ export async function runRelease(argv: string[], io: CommandIo): Promise<number>
     return EXIT.ok;
   }
   try {
-    await writeRelease(dist, plan, comparison.after.descriptor.name, path.join(io.cwd, "datapackage.json"));
+    await writeRelease(dist, plan, comparison.after.descriptor.name, rootFile);
   } catch (error) {
     if (!(error instanceof ReleaseExistsError)) throw error;
     io.stderr(`parlex release: ${error.message}.\n`);

@@ -1,0 +1,35 @@
+import { readdir, readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { DESCRIPTOR_FILE } from "./release-files.js";
+import { rootDescriptor } from "./set-version.js";
+import { replaceFile } from "./write-release.js";
+
+/**
+ * Repair what a killed `parlex release` can leave behind, and say what was repaired: staging
+ * folders (never a release), a half-written root descriptor, and a root descriptor that does not
+ * describe the latest release (a kill between publishing the folder and pointing the root at it).
+ * Published version folders are never touched.
+ */
+export async function recoverInterruptedRelease(distDir: string, rootFile: string, latest: string | undefined): Promise<string[]> {
+  const repaired: string[] = [];
+  for (const entry of await readdir(distDir).catch(() => [] as string[])) {
+    if (!entry.startsWith(".parlex-staging-release-")) continue;
+    await rm(path.join(distDir, entry), { recursive: true, force: true });
+    repaired.push(`removed ${path.basename(distDir)}/${entry}, left by an interrupted release`);
+  }
+  const rootDir = path.dirname(rootFile);
+  const temporary = `${path.basename(rootFile)}.tmp-`;
+  for (const entry of await readdir(rootDir).catch(() => [] as string[])) {
+    if (entry.startsWith(temporary)) await rm(path.join(rootDir, entry), { force: true });
+  }
+  if (latest === undefined) return repaired;
+  const inner = await readFile(path.join(distDir, latest, DESCRIPTOR_FILE)).catch(() => null);
+  if (!inner) return repaired;
+  const expected = rootDescriptor(new Uint8Array(inner), `${path.basename(distDir)}/${latest}/`);
+  const current = await readFile(rootFile).catch(() => null);
+  if (!current || !Buffer.from(expected).equals(current)) {
+    await replaceFile(rootFile, expected);
+    repaired.push(`${path.basename(rootFile)} did not describe the latest release; it now describes ${latest}`);
+  }
+  return repaired;
+}
