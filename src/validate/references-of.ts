@@ -1,12 +1,7 @@
 import type { Kind } from "../model/source-file.js";
-import { toPointer } from "../model/pointer.js";
 
-/** One id a record names, with where it names it. */
-export interface Reference {
-  target: Kind;
-  id: string;
-  pointer: string;
-}
+/** Told of each id a record names: its kind, the id, and the path to it (reused: copy to keep). */
+export type ReferenceVisitor = (target: Kind, id: string, path: readonly (string | number)[]) => void;
 
 /** Where each kind names other records: a path (`*` = every item of a list) and the kind it names. */
 const REFERENCE_PATHS: Record<Kind, readonly { path: readonly string[]; target: Kind }[]> = {
@@ -38,26 +33,30 @@ const REFERENCE_PATHS: Record<Kind, readonly { path: readonly string[]; target: 
 };
 
 /**
- * Every reference a record makes to another record, in document order of the paths above.
+ * Visit every reference a record makes to another record, in the order of the paths above.
  * It takes any parsed data — a record that failed its schema too — and follows only what is there.
  */
-export function referencesOf(kind: Kind, record: unknown): Reference[] {
-  const refs: Reference[] = [];
-  for (const { path, target } of REFERENCE_PATHS[kind]) {
-    follow(record, path, [], (id, at) => refs.push({ target, id, pointer: toPointer(at) }));
-  }
-  return refs;
+export function forEachReference(kind: Kind, record: unknown, visit: ReferenceVisitor): void {
+  const at: (string | number)[] = [];
+  for (const { path, target } of REFERENCE_PATHS[kind]) follow(record, path, 0, at, (id) => visit(target, id, at));
 }
 
-function follow(value: unknown, path: readonly string[], at: (string | number)[], found: (id: string, at: (string | number)[]) => void): void {
-  if (path.length === 0) {
-    if (typeof value === "string") found(value, at);
+function follow(value: unknown, path: readonly string[], step: number, at: (string | number)[], found: (id: string) => void): void {
+  if (step === path.length) {
+    if (typeof value === "string") found(value);
     return;
   }
-  const [step, ...rest] = path;
-  if (step === "*") {
-    if (Array.isArray(value)) value.forEach((item, i) => follow(item, rest, [...at, i], found));
-  } else if (value !== null && typeof value === "object" && !Array.isArray(value) && Object.hasOwn(value, step!)) {
-    follow((value as Record<string, unknown>)[step!], rest, [...at, step!], found);
+  const name = path[step]!;
+  if (name === "*") {
+    if (!Array.isArray(value)) return;
+    for (let i = 0; i < value.length; i++) {
+      at.push(i);
+      follow(value[i], path, step + 1, at, found);
+      at.pop();
+    }
+  } else if (value !== null && typeof value === "object" && !Array.isArray(value) && Object.hasOwn(value, name)) {
+    at.push(name);
+    follow((value as Record<string, unknown>)[name], path, step + 1, at, found);
+    at.pop();
   }
 }

@@ -4,7 +4,8 @@ import type { RecordOf, SourceIndex } from "../model/source-index.js";
 import type { Code } from "../catalogue/codes.js";
 import { makeDiagnostic } from "../catalogue/make-diagnostic.js";
 import { didYouMean } from "../model/closest.js";
-import { referencesOf } from "./references-of.js";
+import { forEachReference } from "./references-of.js";
+import { toPointer } from "../model/pointer.js";
 
 const ID_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -40,12 +41,12 @@ export function validateReferences(
   }
   // Every parsed file, checked or not: a shape mistake elsewhere in a file must not hide its unknown ids.
   for (const file of files) {
-    for (const ref of referencesOf(file.kind, file.record)) {
+    forEachReference(file.kind, file.record, (target, id, path) => {
       // A value that is not id-shaped is already a schema finding; do not report it twice.
-      if (known[ref.target].has(ref.id) || !ID_SHAPE.test(ref.id)) continue;
-      const suggestion = didYouMean(ref.id, known[ref.target], `Add sources/${KIND_FOLDERS[ref.target]}/${ref.id}.yaml, or correct the id.`);
-      out.push(makeDiagnostic(UNKNOWN[ref.target], { id: ref.id, suggestion }, { file: file.file, pointer: ref.pointer }));
-    }
+      if (known[target].has(id) || !ID_SHAPE.test(id)) return;
+      const suggestion = didYouMean(id, known[target], `Add sources/${KIND_FOLDERS[target]}/${id}.yaml, or correct the id.`);
+      out.push(makeDiagnostic(UNKNOWN[target], { id, suggestion }, { file: file.file, pointer: toPointer(path) }));
+    });
   }
   out.push(...parentCycles(checked.body), ...parentCycles(checked.topic), ...duplicateQuoteIds(checked));
   return out;

@@ -5,6 +5,8 @@ import { makeDiagnostic } from "../../catalogue/make-diagnostic.js";
 import type { MeaningCheck } from "./meaning-check.js";
 
 
+const ASCII = /^[\x00-\x7F]*$/;
+
 const SCRIPTS = [
   { name: "Latin", letters: /\p{Script=Latin}/u },
   { name: "Cyrillic", letters: /\p{Script=Cyrillic}/u },
@@ -21,9 +23,14 @@ export const checkText: MeaningCheck = ({ index }) => {
   for (const map of Object.values(index)) {
     for (const { file, record } of map.values()) {
       walkStrings(record, [], (value, path) => {
+        const formula = FORMULA_START.test(value);
+        // Plain ASCII is always NFC and all Latin: most text is, and needs no closer look.
+        const ascii = ASCII.test(value);
+        if (!formula && ascii) return;
         const place = { file, pointer: toPointer(path) };
         const where = path.join(".");
-        if (FORMULA_START.test(value)) out.push(makeDiagnostic("text/formula", { where, start: JSON.stringify(value.charAt(0)).slice(1, -1) }, place));
+        if (formula) out.push(makeDiagnostic("text/formula", { where, start: JSON.stringify(value.charAt(0)).slice(1, -1) }, place));
+        if (ascii) return;
         if (value.normalize("NFC") !== value) out.push(makeDiagnostic("text/not-nfc", { where }, place));
         const mixed = mixedScriptWord(value);
         if (mixed) out.push(makeDiagnostic("text/mixed-script", { where, word: mixed.word, scripts: mixed.scripts.join(" and ") }, place));
@@ -42,8 +49,20 @@ export function mixedScriptWord(text: string): { word: string; scripts: string[]
   return undefined;
 }
 
+/** Visit every string in a record with its path; the path array is reused, so copy it to keep it. */
 function walkStrings(value: unknown, path: (string | number)[], visit: (value: string, path: (string | number)[]) => void): void {
   if (typeof value === "string") visit(value, path);
-  else if (Array.isArray(value)) value.forEach((item, i) => walkStrings(item, [...path, i], visit));
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walkStrings(v, [...path, k], visit);
+  else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walkStrings(value[i], path, visit);
+      path.pop();
+    }
+  } else if (value && typeof value === "object") {
+    for (const key in value) {
+      path.push(key);
+      walkStrings((value as Record<string, unknown>)[key], path, visit);
+      path.pop();
+    }
+  }
 }

@@ -8,9 +8,15 @@ export const jsonWriter: TableWriter = {
   mediatype: "application/json",
   encoding: "utf-8",
   write(table: TableDef, rows: readonly Row[]): Uint8Array {
-    const fields = table.fields.map((f) => f.name);
-    const lines = rows.map((row) => JSON.stringify(Object.fromEntries(fields.map((name) => [name, row[name] ?? null]))));
-    const text = lines.length ? `[\n${lines.join(",\n")}\n]\n` : "[]\n";
-    return new TextEncoder().encode(text);
+    // Each row's text is put together from its keys' JSON (made once) and its values' JSON:
+    // the same text JSON.stringify gives an object with these keys, without building one per row.
+    const keys = table.fields.map((f, i) => (i === 0 ? "{" : ",") + JSON.stringify(f.name) + ":");
+    const names = table.fields.map((f) => f.name);
+    const lines = rows.map((row) => {
+      let line = "";
+      for (let i = 0; i < names.length; i++) line += keys[i] + JSON.stringify(row[names[i]!] ?? null);
+      return line + "}";
+    });
+    return new TextEncoder().encode(lines.length ? `[\n${lines.join(",\n")}\n]\n` : "[]\n");
   },
 };
