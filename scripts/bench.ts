@@ -147,7 +147,8 @@ async function verifyStep(run: (what: string, argv: string[]) => Promise<Measure
     if (versions[0]) target = path.join("dist-data", versions[0]);
   }
   const verify = await run("verify", [CLI, "verify", target]);
-  out.push(stepResult("verify", "verify (release folder)", verify, { ...(rows !== undefined ? { rows } : {}) }, floorSeconds, `verified ${target}`));
+  const what = target === "package" ? "verify (build folder: no release to verify)" : "verify (release folder)";
+  out.push(stepResult("verify", what, verify, { ...(rows !== undefined ? { rows } : {}) }, floorSeconds, `verified ${target}`));
   return out;
 }
 

@@ -55,7 +55,7 @@ export function stepResult(id: string, label: string, m: Measurement, counts: { 
   const ok = m.exitCode === 0 && !m.timedOut;
   const per = (n: number | undefined) => (n === undefined || m.wallSeconds <= 0 ? undefined : n / m.wallSeconds);
   const failure = m.timedOut ? "timed out" : m.exitCode !== 0 ? `exited with ${m.exitCode ?? m.signal}` : undefined;
-  const notes = [note, failure && `${failure}: ${lastLines(m.stderr || m.stdout, 3)}`].filter(Boolean).join("; ");
+  const notes = [note, failure && `${failure}: ${firstLines(m.stderr || m.stdout, 4)}`].filter(Boolean).join("; ");
   return {
     id,
     label,
@@ -111,6 +111,12 @@ function round(value: number, digits: number): number {
   return Math.round(value * f) / f;
 }
 
-function lastLines(text: string, n: number): string {
-  return text.trim().split("\n").slice(-n).join(" / ");
+/** The head of a command's output: where the CLI says what went wrong (a stack trace's message comes first). */
+function firstLines(text: string, n: number): string {
+  return text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, n)
+    .join(" / ");
 }
