@@ -1,3 +1,5 @@
+import { MAX_ENTRIES } from "./parse-record.js";
+
 /**
  * A fast reader for the plain subset of YAML that source files are written in: block mappings and
  * sequences, one-line plain, single- and double-quoted scalars, one-line flow sequences of plain
@@ -59,11 +61,14 @@ class Reader {
 
   mapping(indent: number): Record<string, unknown> {
     const result: Record<string, unknown> = {};
+    // Over MAX_ENTRIES, the library path refuses the file and says where.
+    let entries = 0;
     for (this.skipIgnorable(); !this.done() && this.peek().indent >= indent; this.skipIgnorable()) {
       const line = this.peek();
       if (line.indent !== indent || line.text.startsWith("-")) bail();
       const match = KEY_LINE.exec(line.text);
       if (!match || Object.prototype.hasOwnProperty.call(result, match[1]!) || match[1] === "__proto__") bail();
+      if (++entries > MAX_ENTRIES) bail();
       this.i++;
       const rest = match![2];
       const block = rest === undefined || rest === "" ? undefined : /^[|>]/.test(rest) ? rest : undefined;
@@ -91,6 +96,7 @@ class Reader {
       const line = this.peek();
       if (line.indent !== indent) bail();
       if (!line.text.startsWith("- ")) break;
+      if (result.length >= MAX_ENTRIES) bail();
       const content = line.text.slice(2).trimStart();
       const at = indent + (line.text.length - content.length);
       if (KEY_LINE.test(content)) {
@@ -202,7 +208,9 @@ function flowSequence(value: string): string[] {
   if (!value.endsWith("]")) bail();
   const inner = value.slice(1, -1).trim();
   if (inner === "") return [];
-  return inner.split(",").map((item) => {
+  const items = inner.split(",");
+  if (items.length > MAX_ENTRIES) bail();
+  return items.map((item) => {
     const word = item.trim();
     if (!FLOW_WORD.test(word) || word.includes(": ") || word.endsWith(":")) bail();
     return word;

@@ -28,7 +28,7 @@ export async function loadSources(root: string, cwd = process.cwd()): Promise<Lo
       continue;
     }
     const parsed = parseSourceBytes(entry.file, bytes);
-    diagnostics.push(...parsed.diagnostics);
+    for (const d of parsed.diagnostics) diagnostics.push(d);
     const loaded: LoadedFile = { file: entry.file, kind: entry.kind, stem: entry.stem, record: parsed.record };
     if (entry.yearFolder) loaded.yearFolder = entry.yearFolder;
     files.push(loaded);

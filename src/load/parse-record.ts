@@ -17,8 +17,15 @@ const PARSER_CODES: Partial<Record<string, Code>> = {
 /** Deeper than any record needs; composing recurses once per level, so deeper input is refused first. */
 const MAX_DEPTH = 100;
 
-// C0 controls other than tab, line feed and carriage return; DEL; C1 controls.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/**
+ * More entries in one mapping or list than any record needs (twice the largest maxItems). Refused
+ * before composing: the library checks duplicate keys pair by pair, so 100,000 keys took minutes.
+ */
+export const MAX_ENTRIES = 1000;
+
+// C0 controls other than tab, line feed and carriage return; DEL; C1 controls; and the bidi
+// embeddings, overrides and isolates, which make a name display as another (Trojan Source).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /** Parse one source file's text into a plain record, reporting every problem with its position. */
 export function parseRecord(file: string, text: string): { record: unknown; diagnostics: UnplacedDiagnostic[] } {
@@ -32,11 +39,8 @@ export function parseRecord(file: string, text: string): { record: unknown; diag
   // Parse and compose in two steps (as YAML.parseAllDocuments does) to keep the tokens, which say
   // where each tag and anchor is written.
   const tokens = [...new Parser(lines.addNewLine).parse(text)];
-  const deep = firstTooDeep(tokens);
-  if (deep !== undefined) {
-    const detail = `values nest more than ${MAX_DEPTH} levels deep`;
-    return { record: undefined, diagnostics: [makeDiagnostic("yaml/syntax", { detail }, at(deep))] };
-  }
+  const large = firstTooLarge(tokens);
+  if (large !== undefined) return { record: undefined, diagnostics: [makeDiagnostic("yaml/syntax", { detail: large.detail }, at(large.offset))] };
   const list = [...new Composer(YAML_OPTIONS).compose(tokens)];
   const diagnostics: UnplacedDiagnostic[] = [];
   for (const doc of list) {
@@ -56,7 +60,8 @@ export function parseRecord(file: string, text: string): { record: unknown; diag
     diagnostics.push(makeDiagnostic("file/multiple-documents", { count: list.length }, at(second.range[0])));
   }
   if (diagnostics.length) return { record: undefined, diagnostics };
-  diagnostics.push(...checkPlainData(tokens, at));
+  // Not push(...found): an alias flood gives more findings than a call takes arguments.
+  for (const found of checkPlainData(tokens, at)) diagnostics.push(found);
   if (!isMap(first.contents)) {
     const found = isSeq(first.contents) ? "a list" : isScalar(first.contents) ? "a single value" : "nothing";
     const offset = first.contents?.range?.[0] ?? 0;
@@ -87,16 +92,19 @@ function checkPlainData(tokens: readonly CST.Token[], at: (offset: number) => { 
   return found;
 }
 
-/** The offset of a collection nested deeper than MAX_DEPTH, if any (walked without recursion). */
-function firstTooDeep(tokens: readonly CST.Token[]): number | undefined {
+/** A collection nested deeper than MAX_DEPTH or holding more than MAX_ENTRIES entries, if any (walked without recursion). */
+function firstTooLarge(tokens: readonly CST.Token[]): { offset: number; detail: string } | undefined {
   const stack: [unknown, number][] = tokens.map((token) => [token, 0]);
   while (stack.length > 0) {
     const [item, depth] = stack.pop()!;
     if (!item || typeof item !== "object") continue;
-    const token = item as { type?: unknown; offset?: unknown };
+    const token = item as { type?: unknown; offset?: unknown; items?: unknown };
     const collection = token.type === "block-map" || token.type === "block-seq" || token.type === "flow-collection";
     const level = collection ? depth + 1 : depth;
-    if (level > MAX_DEPTH && typeof token.offset === "number") return token.offset;
+    if (collection && typeof token.offset === "number") {
+      if (level > MAX_DEPTH) return { offset: token.offset, detail: `values nest more than ${MAX_DEPTH} levels deep` };
+      if (Array.isArray(token.items) && token.items.length > MAX_ENTRIES) return { offset: token.offset, detail: `a mapping or list holds more than ${MAX_ENTRIES} entries` };
+    }
     for (const value of Object.values(item)) if (value && typeof value === "object") stack.push([value, level]);
   }
   return undefined;
@@ -106,11 +114,21 @@ function firstTooDeep(tokens: readonly CST.Token[]): number | undefined {
 export function findControlCharacter(file: string, text: string): UnplacedDiagnostic | undefined {
   const control = CONTROL.exec(text);
   if (!control) return undefined;
-  const character = "U+" + control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+  const character = codePointName(control[0]);
   const before = text.slice(0, control.index);
   const line = before.split("\n").length;
   const column = control.index - (before.lastIndexOf("\n") + 1) + 1;
   return makeDiagnostic("file/control-character", { character }, { file, line, column });
+}
+
+/** The first control character in a text, as `U+XXXX`, if there is one. */
+export function controlCharacterIn(text: string): string | undefined {
+  const control = CONTROL.exec(text);
+  return control ? codePointName(control[0]) : undefined;
+}
+
+function codePointName(character: string): string {
+  return "U+" + character.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
 }
 
 function duplicateKeyName(text: string, offset: number): string {

@@ -2,6 +2,7 @@ import type { UnplacedDiagnostic } from "../model/diagnostic.js";
 import { makeDiagnostic } from "../catalogue/make-diagnostic.js";
 import { decodeText } from "./decode-text.js";
 import { parseFastYaml } from "./fast-yaml.js";
+import { findEscapedControl } from "./find-escaped-control.js";
 import { findControlCharacter, parseRecord } from "./parse-record.js";
 
 /** No record needs more than this; a larger file is refused before it is parsed. */
@@ -24,6 +25,7 @@ export function parseSourceBytes(file: string, bytes: Uint8Array): { record: unk
   const control = findControlCharacter(file, decoded.text);
   if (control) return { record: undefined, diagnostics: [control] };
   const fast = parseFastYaml(decoded.text);
-  if (fast !== undefined) return { record: fast, diagnostics: [] };
-  return parseRecord(file, decoded.text);
+  const parsed = fast !== undefined ? { record: fast, diagnostics: [] } : parseRecord(file, decoded.text);
+  const escaped = parsed.record === undefined ? undefined : findEscapedControl(file, decoded.text, parsed.record);
+  return escaped ? { record: undefined, diagnostics: [escaped] } : parsed;
 }

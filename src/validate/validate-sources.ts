@@ -22,13 +22,18 @@ export function validateSources(files: readonly LoadedFile[], options: ValidateO
   const diagnostics: UnplacedDiagnostic[] = [];
   const index = emptyIndex();
   const parsed = files.filter((f) => f.record !== undefined);
+  // Findings are appended one by one, not with push(...found): one hostile file can give more
+  // findings than a call takes arguments.
+  const append = (found: readonly UnplacedDiagnostic[]) => {
+    for (const d of found) diagnostics.push(d);
+  };
   for (const file of parsed) {
     const found = file.shape ?? validateShape(file, options.validators);
-    diagnostics.push(...found);
+    append(found);
     if (found.length === 0) addToIndex(index, file);
   }
-  diagnostics.push(...validateReferences(parsed, index, collectKnownIds(files)));
+  append(validateReferences(parsed, index, collectKnownIds(files)));
   const context = { index, ...(options.archive ? { archive: options.archive } : {}), ...(options.archiveDir ? { archiveDir: options.archiveDir } : {}) };
-  for (const check of options.checks ?? MEANING_CHECKS) diagnostics.push(...check(context));
+  for (const check of options.checks ?? MEANING_CHECKS) append(check(context));
   return { diagnostics, index };
 }

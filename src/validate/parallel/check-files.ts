@@ -43,7 +43,7 @@ export async function checkFiles(entries: readonly SourceEntry[], options: Check
     else check = options.cache?.get(result.key);
     if (!check) throw new Error(`no check for ${entry.file}`);
     const place = (list: UnplacedDiagnostic[]) => list.map((d) => ({ ...d, file: entry.file }));
-    diagnostics.push(...place(check.diagnostics));
+    for (const d of place(check.diagnostics)) diagnostics.push(d);
     const loaded: LoadedFile = { file: entry.file, kind: entry.kind, stem: entry.stem, record: check.record };
     if (entry.yearFolder) loaded.yearFolder = entry.yearFolder;
     if (check.shape) loaded.shape = place(check.shape);
