@@ -20,6 +20,15 @@ export function isRealDate(partial: string): boolean {
 
 /** The first and last full day a partial date can mean: `2021-03` → 2021-03-01 … 2021-03-31. */
 export function partialBounds(partial: string): { start: string; end: string } {
+  // Few distinct dates recur across many records: work each out once.
+  let bounds = BOUNDS.get(partial);
+  if (!bounds) BOUNDS.set(partial, (bounds = Object.freeze(computeBounds(partial))));
+  return bounds;
+}
+
+const BOUNDS = new Map<string, { start: string; end: string }>();
+
+function computeBounds(partial: string): { start: string; end: string } {
   const [y, m, d] = partial.split("-");
   if (d !== undefined) return { start: partial, end: partial };
   if (m !== undefined) return { start: `${y}-${m}-01`, end: `${y}-${m}-${pad(daysInMonth(Number(y), Number(m)))}` };
