@@ -9,7 +9,8 @@ import { MAX_ENTRIES } from "./parse-record.js";
  * with the library on every input it accepts.
  */
 export function parseFastYaml(text: string): Record<string, unknown> | undefined {
-  if (/[\t\r\u2028\u2029\uFEFF]/.test(text)) return undefined;
+  // Tabs, carriage returns and Unicode spaces (which JavaScript's trim removes but YAML keeps) go to the library.
+  if (/[\t\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]/.test(text)) return undefined;
   const raw = text.split("\n");
   if (raw[raw.length - 1] === "") raw.pop();
   const lines = raw.map((line) => {

@@ -32,7 +32,7 @@ function random(seed: number): () => number {
   };
 }
 
-const SIGNIFICANT = [" ", "  ", "\n", ":", ": ", "-", "- ", "#", " #", '"', "'", "\\", "[", "]", ",", "|", ">", "&", "*", "!", "{", "?", "\t", "x", "é", "''", "\\u00e9", "\\x41", "|-", ">-", "---"];
+const SIGNIFICANT = [" ", "  ", "\n", ":", ": ", "-", "- ", "#", " #", '"', "'", "\\", "[", "]", ",", "|", ">", "&", "*", "!", "{", "?", "\t", "x", "é", "''", "\\u00e9", "\\x41", "|-", ">-", "---", "\u00A0", "\u3000", "\u2003", "\u202F", "\uFEFF"];
 
 function mutate(text: string, next: () => number): string {
   const at = Math.floor(next() * (text.length + 1));
@@ -97,7 +97,7 @@ describe("parseFastYaml", () => {
   });
 
   it("leaves to the library what is outside the subset", () => {
-    for (const text of ["a: &x 1\nb: *x\n", "a: !!str 1\n", "a:\n\tb: 1\n", "a: 1\r\n", "- a\n", "a: b\n  c\n", "a: {b: 1}\n", "a: >+\n  x\n", "a:\n", "__proto__: x\n", "a: 1\na: 2\n"]) {
+    for (const text of ["a: abc\u00A0\n", "a: abc\u3000\n", "\u00A0\n", "a: \"x\"\u00A0\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "a:\n\tb: 1\n", "a: 1\r\n", "- a\n", "a: b\n  c\n", "a: {b: 1}\n", "a: >+\n  x\n", "a:\n", "__proto__: x\n", "a: 1\na: 2\n"]) {
       expect(parseFastYaml(text), JSON.stringify(text)).toBeUndefined();
     }
   });
