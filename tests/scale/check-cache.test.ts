@@ -123,3 +123,23 @@ describe("worker threads", () => {
     }
   });
 });
+
+describe("the cache key's toolkit digest", () => {
+  it("covers every module a file's check runs, found by following imports from check-file.ts", async () => {
+    const { TOOLKIT_PARTS } = await import("../../src/validate/parallel/check-cache.js");
+    const seen = new Set<string>();
+    const queue = ["src/validate/check-file.ts"];
+    while (queue.length) {
+      const file = queue.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      for (const [, spec] of readFileSync(path.join(ROOT, file), "utf8").matchAll(/from "(\.[^"]+)"/g)) {
+        queue.push(path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, file)), spec!.replace(/\.js$/, ".ts"))));
+      }
+    }
+    const uncovered = [...seen].filter((f) => !TOOLKIT_PARTS.some((part: string) => f === part || f.startsWith(part + "/")));
+    expect(uncovered).toEqual([]);
+    expect(seen.size).toBeGreaterThan(10);
+    expect(TOOLKIT_PARTS).toContain("package-lock.json");
+  });
+});
