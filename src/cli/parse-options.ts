@@ -19,8 +19,10 @@ export function parseOptions<T extends z.ZodType>(command: string, argv: string[
   const result = schema.safeParse({ ...parsed.values, paths: parsed.positionals });
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const name = issue.path.length ? `--${String(issue.path[0])}` : "arguments";
-    throw new UsageError(`${name}: ${issue.message}`, command);
+    const field = issue.path.length ? String(issue.path[0]) : "";
+    const name = field === "paths" ? "PATH" : field ? `--${field}` : "arguments";
+    const message = issue.code === "invalid_type" && issue.expected === "number" ? "must be a number" : issue.message;
+    throw new UsageError(`${name}: ${message}`, command);
   }
   return { ...(result.data as object), help: false } as z.infer<T> & { help: boolean };
 }

@@ -1,5 +1,6 @@
 import type { UnplacedDiagnostic } from "../../model/diagnostic.js";
 import { makeDiagnostic } from "../../catalogue/make-diagnostic.js";
+import { closestWords } from "../../model/closest.js";
 import type { MeaningCheck } from "./meaning-check.js";
 
 /** Participants are listed once, sit on their body's side, and quotes come from participants. */
@@ -19,8 +20,11 @@ export const checkParticipants: MeaningCheck = ({ index }) => {
       }
     });
     if (sides.size === 1) out.push(makeDiagnostic("meeting/one-sided", { side: [...sides][0]! }, { file, pointer: "/participants" }));
+    // A mistyped participant id is already an error: a quote by the person it meant would only echo it.
+    const unresolved = record.participants.map((p) => p.person).filter((id) => !index.person.has(id));
+    const meantBy = (speaker: string) => unresolved.some((id) => closestWords(id, [speaker]).length > 0);
     record.quotes?.forEach((q, i) => {
-      if (!present.has(q.speaker)) out.push(makeDiagnostic("quote/speaker-absent", { speaker: q.speaker }, { file, pointer: `/quotes/${i}/speaker` }));
+      if (!present.has(q.speaker) && !meantBy(q.speaker)) out.push(makeDiagnostic("quote/speaker-absent", { speaker: q.speaker }, { file, pointer: `/quotes/${i}/speaker` }));
     });
     const visit = record.visit !== undefined ? index.visit.get(record.visit) : undefined;
     const country = record.location?.country;
