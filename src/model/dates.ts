@@ -3,10 +3,10 @@ import type { DateRange, EventDate } from "../types/meeting.js";
 /** How precisely a date is known. */
 export type DatePrecision = "day" | "month" | "year" | "range";
 
-/** The full days that bound a date as given, and how precise it is. */
+/** The full days that bound a date as given, and how precise it is; end is null when nothing bounds it. */
 export interface DateBounds {
   start: string;
-  end: string;
+  end: string | null;
   precision: DatePrecision;
 }
 
@@ -41,22 +41,21 @@ export function dateBounds(date: EventDate): DateBounds {
     const parts = date.split("-").length;
     return { ...partialBounds(date), precision: parts === 3 ? "day" : parts === 2 ? "month" : "year" };
   }
-  return { start: partialBounds(date.start).start, end: partialBounds(date.end).end, precision: "range" };
+  return { start: partialBounds(date.start).start, end: date.end === undefined ? null : partialBounds(date.end).end, precision: "range" };
 }
 
-/** A date as one ISO 8601 string: partial dates as given, ranges as `start/end` intervals. */
+/** A date as one ISO 8601 string: partial dates as given, ranges as `start/end` intervals (`start/..` when open). */
 export function formatDate(date: EventDate): string {
-  return typeof date === "string" ? date : `${date.start}/${date.end}`;
+  return typeof date === "string" ? date : `${date.start}/${date.end ?? ".."}`;
 }
 
 /** The partial dates a date is made of, with their pointers relative to the date's own. */
 export function dateParts(date: EventDate): { value: string; pointer: string }[] {
   if (typeof date === "string") return [{ value: date, pointer: "" }];
   const range = date as DateRange;
-  return [
-    { value: range.start, pointer: "/start" },
-    { value: range.end, pointer: "/end" },
-  ];
+  const parts = [{ value: range.start, pointer: "/start" }];
+  if (range.end !== undefined) parts.push({ value: range.end, pointer: "/end" });
+  return parts;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -2,10 +2,11 @@ import type { Row } from "../tables/field-types.js";
 
 /**
  * Positions (person, body, role) attested by meetings: first_seen is the earliest date_start and
- * last_seen the latest date_end among the meetings where the person took part in that role.
+ * last_seen the latest date_end among the meetings where the person took part in that role (a
+ * meeting with no upper bound counts by its date_start: nothing attests a later day).
  */
 export function derivePositions(meetings: readonly Row[], participants: readonly Row[]): Row[] {
-  const dates = new Map(meetings.map((m) => [m.meeting_id as string, { start: m.date_start as string, end: m.date_end as string }]));
+  const dates = new Map(meetings.map((m) => [m.meeting_id as string, { start: m.date_start as string, end: (m.date_end ?? m.date_start) as string }]));
   const positions = new Map<string, Row>();
   for (const p of participants) {
     if (p.role === null) continue;

@@ -21,13 +21,22 @@ export function diffConstraints(before: Constraints = {}, after: Constraints = {
   const changes: ConstraintChange[] = [];
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   for (const name of names) {
-    const b = (before as Record<string, unknown>)[name];
-    const a = (after as Record<string, unknown>)[name];
+    const b = canonical(name, (before as Record<string, unknown>)[name]);
+    const a = canonical(name, (after as Record<string, unknown>)[name]);
     if (JSON.stringify(b) === JSON.stringify(a)) continue;
     const direction = directionOf(name, b, a);
     if (direction) changes.push({ constraint: name, direction, before: b ?? null, after: a ?? null });
   }
   return changes;
+}
+
+/**
+ * A constraint in the form that decides what it accepts. A Table Schema pattern must match the
+ * whole value, so a `^` before it and a `$` after it change nothing: `^[A-Z]{2}$` is `[A-Z]{2}`.
+ */
+function canonical(name: string, value: unknown): unknown {
+  if (name !== "pattern" || typeof value !== "string") return value;
+  return value.replace(/^\^/, "").replace(/(?<!\\)\$$/, "");
 }
 
 function directionOf(name: string, b: unknown, a: unknown): ConstraintChange["direction"] | null {

@@ -1,9 +1,10 @@
 import type { FieldDef, ForeignKeyDef, TableDef } from "./field-types.js";
 
-const ID = "^[a-z0-9]+(-[a-z0-9]+)*$";
+// Table Schema patterns are XML Schema regular expressions: anchored implicitly, so no ^ and $.
+const ID = "[a-z0-9]+(-[a-z0-9]+)*";
 const PARTIAL_DATE = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?";
-const DATE_AS_GIVEN = `^${PARTIAL_DATE}(/${PARTIAL_DATE})?$`;
-const COUNTRY = "^[A-Z]{2}$";
+const DATE_AS_GIVEN = `${PARTIAL_DATE}(/(${PARTIAL_DATE}|\\.\\.))?`;
+const COUNTRY = "[A-Z]{2}";
 
 const id = (name: string, description: string): FieldDef => ({ name, type: "string", description, pattern: ID, required: true });
 const ref = (name: string, description: string, required = true): FieldDef => ({ name, type: "string", description, pattern: ID, required });
@@ -18,9 +19,9 @@ const precision: FieldDef = {
   dictionary: true,
 };
 const dateColumns = (what: string): FieldDef[] => [
-  { name: "date", type: "string", description: `When the ${what} took place, exactly as precise as the sources give it (ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, or an interval start/end).`, required: true, pattern: DATE_AS_GIVEN },
+  { name: "date", type: "string", description: `When the ${what} took place, exactly as precise as the sources give it (ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, an interval start/end, or start/.. when nothing bounds its end).`, required: true, pattern: DATE_AS_GIVEN },
   { name: "date_start", type: "date", description: `The first day the ${what} can have taken place on, given the date's precision.`, required: true },
-  { name: "date_end", type: "date", description: `The last day the ${what} can have taken place on, given the date's precision.`, required: true },
+  { name: "date_end", type: "date", description: `The last day the ${what} can have taken place on, given the date's precision; empty when the sources give no upper bound.` },
   precision,
 ];
 const names = (owner: "person" | "body", table: string): TableDef => ({
@@ -137,7 +138,7 @@ export const TABLES: readonly TableDef[] = [
       ref("body_id", "The body (see bodies)."),
       { name: "role", type: "string", description: "The role as reported.", required: true },
       { name: "first_seen", type: "date", description: "The earliest day a meeting attests the role (that meeting's date_start).", required: true },
-      { name: "last_seen", type: "date", description: "The latest day a meeting attests the role (that meeting's date_end).", required: true },
+      { name: "last_seen", type: "date", description: "The latest day a meeting attests the role (that meeting's date_end, or its date_start when it has no upper bound).", required: true },
       { name: "meeting_count", type: "integer", description: "How many meetings attest the role.", required: true, minimum: 1 },
     ],
     primaryKey: ["person_id", "body_id", "role"],
@@ -192,7 +193,7 @@ export const TABLES: readonly TableDef[] = [
       { name: "published", type: "string", description: "When it was published, exactly as precise as the text gives (ISO 8601); empty where it gives none.", pattern: DATE_AS_GIVEN },
       { name: "url", type: "string", description: "Where it is published; empty where no URL is known (never guessed)." },
       { name: "language", type: "string", description: "The document's language (BCP-47 tag).", required: true, dictionary: true },
-      { name: "sha256", type: "string", description: "SHA-256 of the archived plain-text copy the quotes were verified against.", pattern: "^[a-f0-9]{64}$" },
+      { name: "sha256", type: "string", description: "SHA-256 of the archived plain-text copy the quotes were verified against.", pattern: "[a-f0-9]{64}" },
     ],
     primaryKey: ["document_id"],
     foreignKeys: [],

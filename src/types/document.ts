@@ -17,7 +17,7 @@ export type PartialDate = string;
  */
 export type PartialDate1 = string;
 /**
- * The latest date the event can have (inclusive).
+ * The latest date the event can have (inclusive); omitted when no document bounds it.
  */
 export type PartialDate2 = string;
 /**
@@ -60,9 +60,9 @@ export interface Document {
   note?: Note;
 }
 /**
- * A period that bounds an event when the sources do not name its day: the event lies between start and end, both included.
+ * A period that bounds an event when the sources do not name its day: the event lies between start and end, both included. Omit end when the sources give no upper bound.
  */
 export interface DateRange {
   start: PartialDate1;
-  end: PartialDate2;
+  end?: PartialDate2;
 }

@@ -40,8 +40,8 @@ export function sha256Hex(bytes: Uint8Array): string {
  * document can have been published (or, without dated documents, the last day of any meeting).
  */
 export function createdFromSources(index: SourceIndex): string {
-  const ends = [...index.document.values()].flatMap((d) => (d.record.published === undefined ? [] : [dateBounds(d.record.published).end]));
-  if (ends.length === 0) ends.push(...[...index.meeting.values()].map((m) => dateBounds(m.record.date).end));
+  const ends = [...index.document.values()].flatMap((d) => (d.record.published === undefined ? [] : [dateBounds(d.record.published).end ?? dateBounds(d.record.published).start]));
+  if (ends.length === 0) ends.push(...[...index.meeting.values()].map((m) => dateBounds(m.record.date).end ?? dateBounds(m.record.date).start));
   const last = ends.sort().at(-1) ?? "1970-01-01";
   return `${last}T00:00:00Z`;
 }

@@ -18,8 +18,8 @@ export const checkDates: MeaningCheck = ({ index }) => {
     }
     if (!ok) return false;
     const { start, end } = dateBounds(date);
-    if (start > end && typeof date !== "string") {
-      out.push(makeDiagnostic("date/range-order", { start: date.start, end: date.end }, { file, pointer }));
+    if (end !== null && start > end && typeof date !== "string") {
+      out.push(makeDiagnostic("date/range-order", { start: date.start, end: date.end ?? "" }, { file, pointer }));
       return false;
     }
     return true;
@@ -45,7 +45,9 @@ export const checkDates: MeaningCheck = ({ index }) => {
     const visitDate = record.visit !== undefined ? visits.get(record.visit) : undefined;
     if (visitDate !== undefined) {
       const outer = dateBounds(visitDate);
-      if (bounds.start < outer.start || bounds.end > outer.end) {
+      // An open end is later than any day: a meeting without one cannot be shown inside a bounded visit.
+      const endsAfter = outer.end !== null && (bounds.end === null || bounds.end > outer.end);
+      if (bounds.start < outer.start || endsAfter) {
         const params = { date: formatDate(record.date), visit: record.visit!, visitDate: formatDate(visitDate) };
         out.push(makeDiagnostic("date/outside-visit", params, { file, pointer: "/date" }));
       }
@@ -61,7 +63,8 @@ function afterDocuments(file: string, date: EventDate, documents: readonly strin
   const start = dateBounds(date).start;
   for (const document of documents) {
     const when = published.get(document);
-    if (when !== undefined && start > dateBounds(when).end) {
+    const publishedBy = when === undefined ? null : dateBounds(when).end;
+    if (when !== undefined && publishedBy !== null && start > publishedBy) {
       out.push(makeDiagnostic("date/after-document", { date: formatDate(date), document, published: formatDate(when) }, { file, pointer: "/date" }));
     }
   }
