@@ -7,7 +7,7 @@ import { buildReport, type ValidationReport } from "./build-report.js";
 import type { ArchiveLookup } from "./meaning/meaning-check.js";
 import { placeDiagnostics } from "./place-diagnostics.js";
 import { validateSources } from "./validate-sources.js";
-import { compileShapeValidators } from "./validate-shape.js";
+import { sourceShapeValidators } from "./validate-shape.js";
 import { CheckCache } from "./parallel/check-cache.js";
 import { checkFiles } from "./parallel/check-files.js";
 
@@ -31,7 +31,7 @@ export interface CheckOptions {
 export async function checkSourceTree(root: string, options: CheckOptions = {}): Promise<{ report: ValidationReport; index: SourceIndex }> {
   const cwd = options.cwd ?? process.cwd();
   const listing = await listSources(root, cwd);
-  const validators = compileShapeValidators();
+  const validators = sourceShapeValidators();
   const cache = options.cacheDir === undefined ? undefined : await CheckCache.open(path.resolve(cwd, options.cacheDir));
   const checked = await checkFiles(listing.entries, {
     validators,

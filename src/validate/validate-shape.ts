@@ -25,6 +25,17 @@ export function compileShapeValidators(schemas = readSourceSchemas()): ShapeVali
   return validators;
 }
 
+let shipped: ShapeValidators | undefined;
+
+/**
+ * The validators of schemas/, compiled once per process: compiling takes longer than checking a
+ * small tree, and a process that checks many trees (tests, the fuzzer) should not pay it each time.
+ */
+export function sourceShapeValidators(): ShapeValidators {
+  shipped ??= compileShapeValidators();
+  return shipped;
+}
+
 /** Check one parsed file against its kind's schema; an empty list means the shape is right. */
 export function validateShape(file: LoadedFile, validators: ShapeValidators): UnplacedDiagnostic[] {
   const validate = validators[file.kind];

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { buildPackage } from "../../build/build-package.js";
 import { renderHuman } from "../../render/render-human.js";
 import { TABLES } from "../../tables/table-definitions.js";
-import { writeFolderAtomically } from "../../write/write-folder-atomically.js";
+import { recoverInterrupted, writeFolderAtomically } from "../../write/write-folder-atomically.js";
 import type { CommandIo } from "../command-io.js";
 import { parseOptions } from "../parse-options.js";
 import { requireFolder, resolveSourcesRoot } from "../resolve-sources-root.js";
@@ -60,6 +60,9 @@ export async function runBuild(argv: string[], io: CommandIo): Promise<number> {
   const { root } = resolveSourcesRoot("build", options.paths, io.cwd);
   if (options.archive !== undefined) requireFolder("build", "--archive", options.archive, io.cwd);
   const archive = options.archive !== undefined ? { archiveDir: options.archive } : {};
+  // A build killed between retiring the old output and renaming the new one in left the old output
+  // aside: put it back first, so that even a build that fails validation leaves it in place.
+  await recoverInterrupted(path.resolve(io.cwd, options.out));
   const progress = createProgress(io, "files checked", options.quiet);
   const result = await buildPackage(root, { cwd: io.cwd, version: options["dataset-version"], onProgress: progress.update, ...runOptions(options), ...archive });
   progress.finish();
