@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { BUILD_HELP, runBuild } from "./commands/build.js";
 import { DIFF_HELP, runDiff } from "./commands/diff.js";
 import { RELEASE_HELP, runRelease } from "./commands/release.js";
@@ -6,7 +7,8 @@ import { runValidate, VALIDATE_HELP } from "./commands/validate.js";
 import type { CommandIo } from "./command-io.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
-const VERSION = "0.1.0";
+/** The toolkit's version, from its package.json. */
+const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 type Command = { summary: string; help: string; run: (argv: string[], io: CommandIo) => Promise<number> };
 
