@@ -1,0 +1,167 @@
+import type { CodeSpec } from "./code-spec.js";
+
+/** Codes of the meaning layer: dates, citations, names, participants, quotes, archives, duplicates, text. */
+export const MEANING_CODES = {
+  "date/invalid": {
+    severity: "error",
+    title: "No such day",
+    message: "`{value}` is not a day of the calendar.",
+    hint: "Check the day and month against the document.",
+  },
+  "date/range-order": {
+    severity: "error",
+    title: "Range ends before it starts",
+    message: "The range starts on {start}, after its end {end}.",
+    hint: "Swap `start` and `end`.",
+  },
+  "date/folder-year": {
+    severity: "error",
+    title: "Meeting in the wrong year folder",
+    message: "The meeting is dated {date} but sits in meetings/{folder}/.",
+    hint: "Move the file to sources/meetings/{year}/.",
+  },
+  "date/outside-visit": {
+    severity: "error",
+    title: "Meeting outside its visit",
+    message: "The meeting's date {date} lies outside its visit `{visit}` ({visitDate}).",
+    hint: "Correct the meeting's date or the visit's, or the meeting's `visit:`.",
+  },
+  "date/after-document": {
+    severity: "error",
+    title: "Event after the document that reports it",
+    message: "The date {date} is after document `{document}` was published ({published}).",
+    hint: "A document cannot report a later event: check both dates.",
+  },
+  "cite/uncited-name": {
+    severity: "error",
+    title: "Name without a source",
+    message: "The name `{name}` cites no document.",
+    hint: "Add `document: <id>` of the document that writes it, or `basis: editorial` with a `note:`.",
+  },
+  "cite/editorial-without-note": {
+    severity: "error",
+    title: "Editorial value without a note",
+    message: "The name `{name}` is editorial but has no note.",
+    hint: "Add `note:` saying why the name is recorded although no document gives it.",
+  },
+  "cite/document-not-listed": {
+    severity: "error",
+    title: "Cited document not listed",
+    message: "`{where}` cites document `{document}`, which is not in this record's `documents`.",
+    hint: "Add `{document}` to `documents:`, or cite one of those listed.",
+  },
+  "name/canonical-unlisted": {
+    severity: "error",
+    title: "Canonical name not among the names",
+    message: "The {field} `{name}` is not one of the recorded `names`.",
+    hint: "Add it to `names:` with the document that writes it.",
+  },
+  "name/duplicate": {
+    severity: "error",
+    title: "Name recorded twice",
+    message: "The name `{name}` ({lang}) is recorded twice.",
+    hint: "Keep one entry; a spelling is recorded once per language.",
+  },
+  "country/unknown": {
+    severity: "error",
+    title: "Unknown country code",
+    message: "`{value}` is not an ISO 3166-1 alpha-2 country code.",
+    hint: "Use the two-letter code, e.g. CN for China, KZ for Kazakhstan.",
+  },
+  "participant/duplicate": {
+    severity: "error",
+    title: "Participant listed twice",
+    message: "`{person}` is listed more than once among the participants.",
+    hint: "Keep one entry per person.",
+  },
+  "participant/side-country": {
+    severity: "error",
+    title: "Side differs from the body's country",
+    message: "`{person}` is on side {side} but represents `{body}`, a body of {country}.",
+    hint: "Correct the `side:` or the `body:`.",
+  },
+  "meeting/one-sided": {
+    severity: "warning",
+    title: "Meeting with one side only",
+    message: "All participants are on side {side}: an exchange has two sides.",
+    hint: "Add the counterpart the documents name.",
+  },
+  "meeting/visit-country": {
+    severity: "error",
+    title: "Meeting elsewhere than its visit",
+    message: "The meeting is in {country}, but its visit `{visit}` went to {host}.",
+    hint: "Correct `location.country` or `visit:`.",
+  },
+  "quote/speaker-absent": {
+    severity: "error",
+    title: "Quote by someone who was not there",
+    message: "The speaker `{speaker}` is not a participant of this meeting.",
+    hint: "Attribute the quote to a participant, or add the speaker to `participants:`.",
+  },
+  "quote/duplicate-id": {
+    severity: "error",
+    title: "Duplicate quote id",
+    message: "The quote id `{id}` is already used in {other}.",
+    hint: "Quote ids are unique across the dataset: choose another.",
+  },
+  "quote/not-in-document": {
+    severity: "error",
+    title: "Direct quote not found in its document",
+    message: "The direct quote is not in the archived text of `{document}`: {detail}.",
+    hint: "Copy the words exactly as printed, or make it `kind: paraphrase`.",
+  },
+  "archive/missing": {
+    severity: "error",
+    title: "Archived copy missing",
+    message: "The archived copy `{archive}` of `{document}` is not in {dir}.",
+    hint: "Put the file in the archive folder, or correct `archive:`.",
+  },
+  "archive/hash-mismatch": {
+    severity: "error",
+    title: "Archived copy changed",
+    message: "The archived copy `{archive}` has sha256 {actual}, not the declared {expected}.",
+    hint: "Restore the archived file, or, if the copy was re-archived on purpose, update `sha256:`.",
+  },
+  "archive/unverifiable-quote": {
+    severity: "warning",
+    title: "Direct quote without an archived copy",
+    message: "The direct quote cites `{document}`, which has no archived copy to check it against.",
+    hint: "Add `archive:` and `sha256:` to the document record.",
+  },
+  "archive/skipped": {
+    severity: "info",
+    title: "Quote verification skipped",
+    message: "Direct quotes not checked against archived texts ({count} in all): no --archive folder was given.",
+    hint: "Run with `--archive DIR` (e.g. ../shared/source-documents) to verify them.",
+  },
+  "duplicate/person": {
+    severity: "warning",
+    title: "Likely duplicate person",
+    message: "`{id}` and `{other}` have names that are the same up to transliteration ({name} / {otherName}).",
+    hint: "If they are one person, merge the records and keep both spellings in `names:`.",
+  },
+  "duplicate/meeting": {
+    severity: "warning",
+    title: "Likely duplicate meeting",
+    message: "`{id}` and `{other}` have the same date and the same participants.",
+    hint: "If they are one meeting, merge them into one record citing both documents.",
+  },
+  "text/formula": {
+    severity: "error",
+    title: "Text read as a spreadsheet formula",
+    message: "`{where}` starts with `{start}`, which spreadsheets run as a formula when they open the CSV.",
+    hint: "Reword the start of the text (e.g. begin with a word); the published CSV must be safe to open.",
+  },
+  "text/not-nfc": {
+    severity: "error",
+    title: "Text not in Unicode NFC",
+    message: "`{where}` is not in Unicode normalization form C: the same letters can be written with other bytes.",
+    hint: "Save the text in NFC (composed characters), as most editors do by default.",
+  },
+  "text/mixed-script": {
+    severity: "error",
+    title: "Word mixing alphabets",
+    message: "In `{where}`, the word `{word}` mixes {scripts} letters, which look alike but are different characters.",
+    hint: "Retype the word in one alphabet; a look-alike letter makes a different name.",
+  },
+} as const satisfies Record<string, CodeSpec>;
