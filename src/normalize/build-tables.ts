@@ -1,5 +1,6 @@
 import { dateBounds, formatDate } from "../model/dates.js";
 import type { SourceIndex } from "../model/source-index.js";
+import type { EventDate } from "../types/meeting.js";
 import type { RecordedName } from "../types/person.js";
 import type { Row, Tables } from "../tables/field-types.js";
 import { TABLES } from "../tables/table-definitions.js";
@@ -50,14 +51,10 @@ export function buildTables(index: SourceIndex): Tables {
     });
   }
   for (const { record: v } of index.visit.values()) {
-    const bounds = dateBounds(v.date);
     t.visits!.push({
       visit_id: v.id,
       title: v.title,
-      date: formatDate(v.date),
-      date_start: bounds.start,
-      date_end: bounds.end,
-      date_precision: bounds.precision,
+      ...dateColumns(v.date),
       delegation_body_id: v.delegation.body,
       leader_person_id: v.delegation.leader ?? null,
       host_country: v.host_country,
@@ -67,14 +64,10 @@ export function buildTables(index: SourceIndex): Tables {
     for (const document of v.documents) t.visit_documents!.push({ visit_id: v.id, document_id: document });
   }
   for (const { record: m } of index.meeting.values()) {
-    const bounds = dateBounds(m.date);
     t.meetings!.push({
       meeting_id: m.id,
       title: m.title,
-      date: formatDate(m.date),
-      date_start: bounds.start,
-      date_end: bounds.end,
-      date_precision: bounds.precision,
+      ...dateColumns(m.date),
       format: m.format,
       city: m.location?.city ?? null,
       country: m.location?.country ?? null,
@@ -103,6 +96,12 @@ export function buildTables(index: SourceIndex): Tables {
   t.positions = derivePositions(t.meetings!, t.meeting_participants!);
   for (const table of TABLES) sortRows(t[table.name]!, table.primaryKey);
   return t;
+}
+
+/** The date as given, the full days that bound it and its precision: the four date columns. */
+function dateColumns(date: EventDate): Row {
+  const bounds = dateBounds(date);
+  return { date: formatDate(date), date_start: bounds.start, date_end: bounds.end, date_precision: bounds.precision };
 }
 
 /** One row per recorded spelling; the one equal to the canonical name is `canonical`. */
