@@ -4,8 +4,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPackage, describeWithConsumer, dumpWith, findPandasPython, findRscript, type BuiltPackage } from "./consumer-env.js";
-import { expectArrowMatchesPackage, expectDumpMatchesPackage, pandasType, rType } from "./expectations.js";
+import { buildPackage, type BuiltPackage } from "./consumer-env.js";
+import { itReadsBackInEveryConsumer } from "./read-back.js";
 
 const SOURCES = fileURLToPath(new URL("./fixtures/hostile/sources/", import.meta.url));
 
@@ -49,19 +49,5 @@ describe("hostile free text", () => {
     }
   });
 
-  it("reads back from Arrow exactly as from JSON", () => {
-    expectArrowMatchesPackage(pkg);
-  });
-
-  describeWithConsumer("with pandas", findPandasPython(), "a python3 with pandas (Debian: python3-pandas)", (python) => {
-    it("reads back through load.py exactly as from JSON", () => {
-      expectDumpMatchesPackage(dumpWith(python, "dump_pandas.py", pkg.dir), pkg, pandasType);
-    });
-  });
-
-  describeWithConsumer("with R", findRscript(), "Rscript with readr and jsonlite (Debian: r-base-core r-cran-readr r-cran-jsonlite)", (rscript) => {
-    it("reads back through load.R exactly as from JSON", () => {
-      expectDumpMatchesPackage(dumpWith(rscript, "dump_r.R", pkg.dir), pkg, rType);
-    });
-  });
+  itReadsBackInEveryConsumer(() => pkg);
 });

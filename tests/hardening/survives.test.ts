@@ -3,8 +3,8 @@ import path from "node:path";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseSourceBytes } from "../../src/load/parse-source-bytes.js";
-import { buildPackage, describeWithConsumer, dumpWith, findPandasPython, findRscript, type BuiltPackage } from "../consumers/consumer-env.js";
-import { expectArrowMatchesPackage, expectDumpMatchesPackage, pandasType, rType } from "../consumers/expectations.js";
+import { buildPackage, type BuiltPackage } from "../consumers/consumer-env.js";
+import { itReadsBackInEveryConsumer } from "../consumers/read-back.js";
 import { writeTreeFile, copyFixture, type TempTree } from "../helpers/temp-tree.js";
 import { listHostileCases, partsBytes, type Part } from "./corpus.js";
 
@@ -63,19 +63,5 @@ describe("accepted hostile texts survive every format", () => {
     }
   });
 
-  it("Arrow holds every row and value of the JSON files", () => {
-    expectArrowMatchesPackage(pkg);
-  });
-
-  describeWithConsumer("with pandas", findPandasPython(), "a python3 with pandas (Debian: python3-pandas)", (python) => {
-    it("reads back through load.py exactly as from JSON", () => {
-      expectDumpMatchesPackage(dumpWith(python, "dump_pandas.py", pkg.dir), pkg, pandasType);
-    });
-  });
-
-  describeWithConsumer("with R", findRscript(), "Rscript with readr and jsonlite (Debian: r-base-core r-cran-readr r-cran-jsonlite)", (rscript) => {
-    it("reads back through load.R exactly as from JSON", () => {
-      expectDumpMatchesPackage(dumpWith(rscript, "dump_r.R", pkg.dir), pkg, rType);
-    });
-  });
+  itReadsBackInEveryConsumer(() => pkg);
 });
