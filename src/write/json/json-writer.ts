@@ -1,4 +1,4 @@
-import type { Row, TableDef } from "../../tables/field-types.js";
+import type { Cell, Row, TableDef } from "../../tables/field-types.js";
 import type { TableWriter } from "../table-writer.js";
 
 /** JSON: an array of row objects, keys in column order, explicit nulls, one row per line. */
@@ -8,15 +8,33 @@ export const jsonWriter: TableWriter = {
   mediatype: "application/json",
   encoding: "utf-8",
   write(table: TableDef, rows: readonly Row[]): Uint8Array {
+    if (rows.length === 0) return new Uint8Array(Buffer.from("[]\n"));
     // Each row's text is put together from its keys' JSON (made once) and its values' JSON:
     // the same text JSON.stringify gives an object with these keys, without building one per row.
     const keys = table.fields.map((f, i) => (i === 0 ? "{" : ",") + JSON.stringify(f.name) + ":");
     const names = table.fields.map((f) => f.name);
-    const lines = rows.map((row) => {
-      let line = "";
-      for (let i = 0; i < names.length; i++) line += keys[i] + JSON.stringify(row[names[i]!] ?? null);
-      return line + "}";
-    });
-    return new TextEncoder().encode(lines.length ? `[\n${lines.join(",\n")}\n]\n` : "[]\n");
+    const parts: string[] = [];
+    let batch = "[\n";
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      let line = r === 0 ? "" : ",\n";
+      for (let i = 0; i < names.length; i++) line += keys[i] + jsonValue(row[names[i]!] ?? null);
+      batch += line + "}";
+      if (batch.length > 1 << 16) {
+        parts.push(batch);
+        batch = "";
+      }
+    }
+    parts.push(batch + "\n]\n");
+    return new Uint8Array(Buffer.from(parts.join(""), "utf8"));
   },
 };
+
+/** Characters JSON.stringify escapes in a string (controls, quote, backslash, lone surrogates). */
+const ESCAPED = /["\\\u0000-\u001F\uD800-\uDFFF]/;
+
+/** A value's JSON text, as JSON.stringify writes it; plain strings skip the general call. */
+function jsonValue(value: Cell): string {
+  if (typeof value === "string") return ESCAPED.test(value) ? JSON.stringify(value) : `"${value}"`;
+  return JSON.stringify(value);
+}
