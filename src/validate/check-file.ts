@@ -24,3 +24,9 @@ export function checkFile(file: string, kind: Kind, bytes: Uint8Array, validator
   const shape = validate(parsed.record) ? [] : explainSchemaErrors({ file, kind, stem: "", record: parsed.record }, validate.errors ?? []);
   return { record: parsed.record, diagnostics: parsed.diagnostics, shape };
 }
+
+/** A check without the file's path in its findings: a cached check is shared by every file with these bytes. */
+export function withoutFile(check: FileCheck): FileCheck {
+  const strip = (list: FileCheck["diagnostics"]) => list.map((d) => ({ ...d, file: "" }));
+  return { record: check.record, diagnostics: strip(check.diagnostics), ...(check.shape ? { shape: strip(check.shape) } : {}) };
+}

@@ -9,7 +9,7 @@ import { placeDiagnostics } from "./place-diagnostics.js";
 import { validateSources } from "./validate-sources.js";
 import { sourceShapeValidators } from "./validate-shape.js";
 import { CheckCache } from "./parallel/check-cache.js";
-import { checkFiles } from "./parallel/check-files.js";
+import { checkFiles, type CheckCounts } from "./parallel/check-files.js";
 
 /** Options of a whole-tree check, as the CLI passes them. */
 export interface CheckOptions {
@@ -28,7 +28,7 @@ export interface CheckOptions {
 }
 
 /** Load, validate and report on a source tree: the library behind `parlex validate`. */
-export async function checkSourceTree(root: string, options: CheckOptions = {}): Promise<{ report: ValidationReport; index: SourceIndex }> {
+export async function checkSourceTree(root: string, options: CheckOptions = {}): Promise<{ report: ValidationReport; index: SourceIndex; counts: CheckCounts }> {
   const cwd = options.cwd ?? process.cwd();
   const listing = await listSources(root, cwd);
   const validators = sourceShapeValidators();
@@ -50,7 +50,7 @@ export async function checkSourceTree(root: string, options: CheckOptions = {}):
   const shown = only ? all.filter((d) => d.file === "" || only.some((p) => d.file === p || d.file.startsWith(p + "/"))) : all;
   const directQuotes = [...index.meeting.values()].some((m) => m.record.quotes?.some((q) => q.kind === "direct"));
   const quotes = !directQuotes ? "none" : archive ? "verified" : "skipped";
-  return { report: buildReport(loaded.root, loaded.files.length, shown, quotes, options.maxDiagnostics), index };
+  return { report: buildReport(loaded.root, loaded.files.length, shown, quotes, options.maxDiagnostics), index, counts: checked.counts };
 }
 
 /** Read the archived copy each document record declares; absent files are marked missing. */

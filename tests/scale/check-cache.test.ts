@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, appendFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { checkSourceTree } from "../../src/validate/check-source-tree.js";
+import { asciiJson } from "../../src/validate/parallel/cache-key.js";
 import { runParlex } from "../build/run-cli.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -35,11 +36,11 @@ const edit = (file: string, from: string, to: string) => {
  */
 function poisonCache(): void {
   const dir = path.join(tree, ".parlex-cache");
-  for (const name of readdirSync(dir)) {
+  for (const name of readdirSync(dir).filter((n) => n.startsWith("checks-"))) {
     const file = path.join(dir, name);
     const lines = readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line));
-    for (const [, entry] of lines) if (entry.record?.title) entry.record.title = "POISONED";
-    writeFileSync(file, lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+    for (const batch of lines) for (const [, entry] of batch) if (entry.record?.title) entry.record.title = "POISONED";
+    writeFileSync(file, lines.map((l) => asciiJson(l)).join("\n") + "\n");
   }
 }
 
@@ -90,7 +91,7 @@ describe("the per-file check cache", () => {
   it("ignores a torn last line left by an interrupted run", async () => {
     await check();
     const dir = path.join(tree, ".parlex-cache");
-    appendFileSync(path.join(dir, readdirSync(dir)[0]!), '["abc", {"record": {"id"');
+    appendFileSync(path.join(dir, readdirSync(dir).find((n) => n.startsWith("checks-"))!), '[["abc", {"record": {"id"');
     expect((await check()).report).toEqual((await check({ cache: false })).report);
   });
 
@@ -106,6 +107,62 @@ describe("the per-file check cache", () => {
         .sort();
     expect(files("warm-2")).toEqual(files("cold"));
     for (const f of files("cold")) expect(readFileSync(path.join(tree, "warm-2", f)).equals(readFileSync(path.join(tree, "cold", f))), f).toBe(true);
+  });
+});
+
+describe("the stat index in front of the cache", () => {
+  // Files copied a moment ago are "racy" (changed within two seconds of the run that read them)
+  // and are always read again; these tests wait until the copies are older than that.
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 2100));
+
+  it("does not read a file whose size, times and inode are unchanged; reads it once they change", async () => {
+    await settle();
+    const first = await check();
+    expect(first.counts).toMatchObject({ unchanged: 0, checked: first.counts.files });
+    poisonCache();
+    const second = await check();
+    expect(second.counts).toMatchObject({ unchanged: second.counts.files, cached: 0, checked: 0 });
+    expect(second.index.meeting.get("alpha-beta-video")!.record.title).toBe("POISONED");
+
+    // Same size, mtime put back: the ctime still tells.
+    const file = path.join(tree, "sources/meetings/2022/alpha-beta-video.yaml");
+    const before = statSync(file);
+    edit("sources/meetings/2022/alpha-beta-video.yaml", "title: Video talks", "title: Video TALKS");
+    utimesSync(file, before.atime, before.mtime);
+    expect(statSync(file).size).toBe(before.size);
+    const third = await check();
+    expect(third.counts).toMatchObject({ unchanged: third.counts.files - 1, checked: 1 });
+    expect(third.index.meeting.get("alpha-beta-video")!.record.title).toMatch(/^Video TALKS/);
+    expect(third.index.meeting.get("gamma-alpha-astana")!.record.title).toBe("POISONED");
+
+    // A file replaced by another (new inode) with the same size and times.
+    const other = path.join(tree, "sources/topics/trade.yaml");
+    const was = statSync(other);
+    const copy = other + ".new";
+    writeFileSync(copy, readFileSync(other, "utf8").replace("label: Trade", "label: TRADE"));
+    renameSync(copy, other);
+    utimesSync(other, was.atime, was.mtime);
+    const fourth = await check();
+    expect(fourth.counts.unchanged).toBe(fourth.counts.files - 2);
+    expect(fourth.index.topic.get("trade")!.record.label).toBe("TRADE");
+    expect(fourth.report).toEqual((await check({ cache: false })).report);
+  }, 20_000);
+
+  it("serves the same records through worker threads", async () => {
+    await settle();
+    await check({ threads: 2 });
+    const again = await check({ threads: 2 });
+    expect(again.counts.unchanged).toBe(again.counts.files);
+    const cold = await check({ cache: false, threads: 2 });
+    expect(again.report).toEqual(cold.report);
+    expect([...again.index.meeting.values()]).toEqual([...cold.index.meeting.values()]);
+  }, 20_000);
+
+  it("reads a file again whose stat was recorded within two seconds of its change (racy)", async () => {
+    await check();
+    const second = await check();
+    expect(second.counts.unchanged).toBe(0);
+    expect(second.counts.cached).toBe(second.counts.files);
   });
 });
 

@@ -1,52 +1,119 @@
 import { createHash } from "node:crypto";
 import { appendFile, mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
+import { appendFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Kind } from "../../model/source-file.js";
-import type { FileCheck } from "../check-file.js";
+import { withoutFile, type FileCheck } from "../check-file.js";
+import { asciiJson, cacheKey } from "./cache-key.js";
+import type { FileStat } from "./worker-protocol.js";
 
 /**
- * A content-addressed cache of per-file checks. An entry's key hashes the file's bytes, its kind
- * and the toolkit itself (the code and schemas that parse and check a file), so an edited file, a
- * moved file of another kind, or a changed toolkit never meets an old entry. Entries hold no path:
- * the caller puts the file's current path back. The store is an append-only log, compacted when
- * most of it is stale.
+ * A content-addressed cache of per-file checks, with a stat index in front of it.
+ *
+ * An entry's key hashes the file's bytes, its kind and the toolkit itself (the code and schemas
+ * that parse and check a file), so an edited file, a moved file of another kind, or a changed
+ * toolkit never meets an old entry. Entries hold no path: the caller puts the file's current path
+ * back. The store is an append-only log of JSON lines, each a batch of `[key, check]` pairs,
+ * compacted when most of it is stale.
+ *
+ * The stat index maps a file's absolute path to its size, mtime, ctime and inode when it was last
+ * read, and the key its bytes had then, so that an unchanged file need not be read and hashed
+ * again. It is trusted only when all four are equal and the entry is not "racy" (git's rule): a
+ * file changed in the same clock tick as it was read could keep its times, so an entry whose
+ * mtime or ctime is within two seconds of the start of the run that read it is never trusted;
+ * the file is read again, and trusted once a run reads it when it is older than that.
  */
 export class CheckCache {
   private readonly entries = new Map<string, FileCheck>();
-  private readonly fresh = new Map<string, FileCheck>();
+  /** Lines to append: batches as workers sent them, and checks made in this thread. */
+  private readonly lines: string[] = [];
+  private readonly pending = new Map<string, FileCheck>();
   private readonly used = new Set<string>();
+  private stats = new Map<string, StatEntry>();
+  private statsChanged = false;
+  /** When this run began, before any file was looked at: the racy bound for entries it records. */
+  private readonly started = Date.now();
 
   private constructor(
-    private readonly file: string,
+    private readonly dir: string,
     private readonly toolkit: string,
   ) {}
 
-  /** Open (or start) the cache in a folder; a missing or unreadable log is an empty cache. */
+  private get logFile(): string {
+    return path.join(this.dir, `checks-${this.toolkit.slice(0, 16)}.jsonl`);
+  }
+
+  private get statFile(): string {
+    return path.join(this.dir, `files-${this.toolkit.slice(0, 16)}.json`);
+  }
+
+  /** Open (or start) the cache in a folder; a missing or unreadable log or index is an empty one. */
   static async open(dir: string): Promise<CheckCache> {
-    const toolkit = await toolkitDigest();
-    const cache = new CheckCache(path.join(dir, `checks-${toolkit.slice(0, 16)}.jsonl`), toolkit);
-    const text = await readFile(cache.file, "utf8").catch(() => "");
-    for (const line of text.split("\n")) {
-      if (!line) continue;
+    const cache = new CheckCache(dir, await toolkitDigest());
+    const log = await readFile(cache.logFile).catch(() => Buffer.alloc(0));
+    for (let start = 0; start < log.length; ) {
+      const end = log.indexOf(10, start) === -1 ? log.length : log.indexOf(10, start);
       try {
-        const [key, check] = JSON.parse(line) as [string, FileCheck];
-        cache.entries.set(key, check);
+        if (end > start) for (const [key, check] of JSON.parse(log.toString("latin1", start, end)) as [string, FileCheck][]) cache.entries.set(key, check);
       } catch {
-        // A torn last line from an interrupted run: the entry is simply absent.
+        // A torn last line from an interrupted run: its entries are simply absent.
       }
+      start = end + 1;
+    }
+    try {
+      const index = JSON.parse(await readFile(cache.statFile, "utf8")) as { files: [string, ...StatEntry][] };
+      cache.stats = new Map(index.files.map(([file, ...entry]) => [file, entry as StatEntry]));
+    } catch {
+      // No index yet, or a damaged one: every file is read and hashed.
     }
     return cache;
   }
 
+  /** The toolkit digest the keys include. */
+  get toolkitDigest(): string {
+    return this.toolkit;
+  }
+
   /** The key of a file's check. */
   keyOf(kind: Kind, bytes: Uint8Array): string {
-    return createHash("sha256").update(this.toolkit).update("\0").update(kind).update("\0").update(bytes).digest("hex");
+    return cacheKey(this.toolkit, kind, bytes);
   }
 
   /** Every key the cache holds. */
   keys(): string[] {
     return [...this.entries.keys()];
+  }
+
+  /** Whether the stat index knows any file (when not, there is no point in looking files up). */
+  get hasStats(): boolean {
+    return this.stats.size > 0;
+  }
+
+  /** The key a file had when last read, if its stat is unchanged, not racy, and its check is cached. */
+  knownKey(absolute: string, stat: FileStat): string | undefined {
+    const entry = this.stats.get(absolute);
+    if (!entry) return undefined;
+    const [size, mtimeMs, ctimeMs, ino, key, readAt] = entry;
+    if (size !== stat[0] || mtimeMs !== stat[1] || ctimeMs !== stat[2] || ino !== stat[3]) return undefined;
+    if (!(mtimeMs < readAt - RACY_MS && ctimeMs < readAt - RACY_MS)) return undefined;
+    return this.entries.has(key) ? key : undefined;
+  }
+
+  /** Note what a file's stat was just before it was read, and the key of those bytes. */
+  recordStat(absolute: string, stat: FileStat, key: string): void {
+    this.stats.set(absolute, [...stat, key, this.started]);
+    this.statsChanged = true;
+  }
+
+  /** Keep only these paths in the stat index (files since deleted are dropped). */
+  retainStats(paths: ReadonlySet<string>): void {
+    for (const file of this.stats.keys()) {
+      if (!paths.has(file)) {
+        this.stats.delete(file);
+        this.statsChanged = true;
+      }
+    }
   }
 
   get(key: string): FileCheck | undefined {
@@ -55,32 +122,55 @@ export class CheckCache {
     return hit;
   }
 
+  /** A check made in this thread (its path is stripped when saved). */
   set(key: string, check: FileCheck): void {
     this.entries.set(key, check);
-    this.fresh.set(key, check);
+    this.pending.set(key, check);
     this.used.add(key);
   }
 
-  /** Persist new entries; rewrite the log without stale entries when they outnumber live ones. */
-  async save(): Promise<void> {
-    await mkdir(path.dirname(this.file), { recursive: true });
-    const line = ([key, check]: [string, FileCheck]) => JSON.stringify([key, withoutFile(check)]) + "\n";
-    if (this.entries.size > 2 * this.used.size + 1000) {
-      const live = [...this.entries].filter(([key]) => this.used.has(key));
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      await writeFile(temporary, live.map(line).join(""));
-      await rename(temporary, this.file);
-    } else if (this.fresh.size) {
-      await appendFile(this.file, [...this.fresh].map(line).join(""));
+  /** A batch of checks as a worker sent them: the JSON text is logged as it is. */
+  addBatch(text: string, pairs: readonly [string, FileCheck][]): void {
+    for (const [key, check] of pairs) {
+      this.entries.set(key, check);
+      this.used.add(key);
     }
-    this.fresh.clear();
+    // Appended now, not held until save(): a cold run's batches add up to hundreds of megabytes.
+    // A run killed mid-line leaves a torn last line, which open() skips.
+    mkdirSync(this.dir, { recursive: true });
+    appendFileSync(this.logFile, text + "\n");
+  }
+
+  /** Persist new entries and the stat index; rewrite the log without stale entries when they outnumber live ones. */
+  async save(): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    if (this.pending.size) this.lines.push(asciiJson([...this.pending].map(([key, check]) => [key, withoutFile(check)])));
+    if (this.entries.size > 2 * this.used.size + 1000) {
+      const live = [...this.entries].filter(([key]) => this.used.has(key)).map(([key, check]) => [key, withoutFile(check)]);
+      await replaceFile(this.logFile, asciiJson(live) + "\n");
+    } else if (this.lines.length) {
+      await appendFile(this.logFile, this.lines.join("\n") + "\n");
+    }
+    this.lines.length = 0;
+    this.pending.clear();
+    if (this.statsChanged) {
+      const files = [...this.stats].map(([file, entry]) => [file, ...entry]);
+      await replaceFile(this.statFile, JSON.stringify({ files }));
+      this.statsChanged = false;
+    }
   }
 }
 
-/** Remove the file path from a check's findings: an entry is shared by every file with these bytes. */
-function withoutFile(check: FileCheck): FileCheck {
-  const strip = (list: FileCheck["diagnostics"]) => list.map((d) => ({ ...d, file: "" }));
-  return { record: check.record, diagnostics: strip(check.diagnostics), ...(check.shape ? { shape: strip(check.shape) } : {}) };
+/** A stat index entry: the file's stat when last read, the key of the bytes read then, and when that run began. */
+type StatEntry = [...FileStat, key: string, readAt: number];
+
+/** How close to a run's start a file's times may be and still be trusted: coarse clocks and file systems. */
+const RACY_MS = 2000;
+
+async function replaceFile(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
 }
 
 const SOURCE_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -95,6 +185,8 @@ export const TOOLKIT_PARTS = [
   "src/model",
   "src/types",
   "src/validate/check-file.ts",
+  // The cache and worker code itself: a change to how entries are stored or keyed starts afresh.
+  "src/validate/parallel",
   "src/validate/explain-schema-errors.ts",
   "src/validate/validate-shape.ts",
   "src/validate/source-schemas.ts",

@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { readFile, stat as statFile } from "node:fs/promises";
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { UnplacedDiagnostic } from "../../model/diagnostic.js";
@@ -8,40 +9,76 @@ import { makeDiagnostic } from "../../catalogue/make-diagnostic.js";
 import { checkFile, type FileCheck } from "../check-file.js";
 import type { ShapeValidators } from "../validate-shape.js";
 import { toolkitDigest, type CheckCache } from "./check-cache.js";
-import type { WorkItem, WorkMessage, WorkRequest, WorkResult } from "./worker-protocol.js";
+import type { FileStat, WorkItem, WorkMessage, WorkRequest } from "./worker-protocol.js";
 
 /** How to check a tree's files. */
 export interface CheckFilesOptions {
   validators: ShapeValidators;
   cache?: CheckCache;
-  /** Worker threads to use; 0 checks in this thread. Default: one per core for large trees. */
+  /** Worker threads to use; 0 checks in this thread. Default: one per core when many files must be read. */
   threads?: number;
   /** Called as files are done, with how many are done and the total. */
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Below this many files, starting workers costs more than it saves. */
+/** How the files' checks were come by: known by their stat, read and found in the cache, or checked. */
+export interface CheckCounts {
+  files: number;
+  /** Unchanged since last read (stat index): not read at all. */
+  unchanged: number;
+  /** Read and hashed, and their check found in the cache. */
+  cached: number;
+  /** Parsed and checked afresh. */
+  checked: number;
+}
+
+/** Below this many files to read, starting workers costs more than it saves. */
 const PARALLEL_THRESHOLD = 2000;
 
+/** One file's check as found: the check, or why the file could not be read. */
+type Outcome = { check: FileCheck } | { unreadable: string };
+
 /**
- * Parse and shape-check every listed file — in worker threads for large trees, from the cache
- * for files already checked — and return them in listing order with their findings.
+ * Parse and shape-check every listed file — files unchanged since they were last read straight
+ * from the cache, the others read (in worker threads when there are many) and checked unless the
+ * cache has their bytes' check — and return them in listing order with their findings.
  */
-export async function checkFiles(entries: readonly SourceEntry[], options: CheckFilesOptions): Promise<{ files: LoadedFile[]; diagnostics: UnplacedDiagnostic[] }> {
-  const threads = options.threads ?? (entries.length >= PARALLEL_THRESHOLD ? Math.min(os.availableParallelism(), 8) : 0);
-  const results = threads > 0 ? await checkInWorkers(entries, threads, options) : await checkHere(entries, options);
+export async function checkFiles(entries: readonly SourceEntry[], options: CheckFilesOptions): Promise<{ files: LoadedFile[]; diagnostics: UnplacedDiagnostic[]; counts: CheckCounts }> {
+  const { cache } = options;
+  const outcomes: Outcome[] = new Array(entries.length);
+  const counts: CheckCounts = { files: entries.length, unchanged: 0, cached: 0, checked: 0 };
+  let toRead: number[] = entries.map((_, i) => i);
+  if (cache?.hasStats) {
+    toRead = [];
+    entries.forEach((entry, i) => {
+      // Synchronous: a stat is a few microseconds, less than a promise round trip costs.
+      const s = statSync(entry.absolute, { throwIfNoEntry: false });
+      const key = s ? cache.knownKey(entry.absolute, [s.size, s.mtimeMs, s.ctimeMs, s.ino]) : undefined;
+      const check = key === undefined ? undefined : cache.get(key);
+      if (check) {
+        outcomes[i] = { check };
+        counts.unchanged++;
+      } else toRead.push(i);
+    });
+    cache.retainStats(new Set(entries.map((e) => e.absolute)));
+  }
+  const threads = options.threads ?? (toRead.length >= PARALLEL_THRESHOLD ? Math.min(os.availableParallelism(), 8) : 0);
+  const progress = (n: number) => options.onProgress?.(counts.unchanged + n, entries.length);
+  const read = threads > 0 ? await readInWorkers(entries, toRead, threads, options, progress) : await readHere(entries, toRead, options, progress);
+  for (const [i, outcome] of read) outcomes[i] = outcome;
+  counts.checked = read.filter(([, o]) => "fresh" in o && o.fresh).length;
+  counts.cached = read.length - counts.checked - read.filter(([, o]) => "unreadable" in o).length;
+  options.onProgress?.(entries.length, entries.length);
+
   const files: LoadedFile[] = [];
   const diagnostics: UnplacedDiagnostic[] = [];
   for (const [index, entry] of entries.entries()) {
-    const result = results[index]!;
-    if ("unreadable" in result) {
-      diagnostics.push(makeDiagnostic("file/unreadable", { reason: result.unreadable }, { file: entry.file, line: 0, column: 0 }));
+    const outcome = outcomes[index]!;
+    if ("unreadable" in outcome) {
+      diagnostics.push(makeDiagnostic("file/unreadable", { reason: outcome.unreadable }, { file: entry.file, line: 0, column: 0 }));
       continue;
     }
-    let check = result.check;
-    if (check) options.cache?.set(result.key, check);
-    else check = options.cache?.get(result.key);
-    if (!check) throw new Error(`no check for ${entry.file}`);
+    const { check } = outcome;
     const place = (list: UnplacedDiagnostic[]) => list.map((d) => ({ ...d, file: entry.file }));
     for (const d of place(check.diagnostics)) diagnostics.push(d);
     const loaded: LoadedFile = { file: entry.file, kind: entry.kind, stem: entry.stem, record: check.record };
@@ -49,50 +86,94 @@ export async function checkFiles(entries: readonly SourceEntry[], options: Check
     if (check.shape) loaded.shape = place(check.shape);
     files.push(loaded);
   }
-  return { files, diagnostics };
+  return { files, diagnostics, counts };
 }
 
-async function checkHere(entries: readonly SourceEntry[], options: CheckFilesOptions): Promise<WorkResult[]> {
-  const results: WorkResult[] = [];
-  for (const [index, entry] of entries.entries()) {
+type ReadOutcome = { check: FileCheck; fresh: boolean } | { unreadable: string };
+
+/** Read, hash and check files in this thread. */
+async function readHere(entries: readonly SourceEntry[], which: readonly number[], options: CheckFilesOptions, progress: (n: number) => void): Promise<[number, ReadOutcome][]> {
+  const { cache } = options;
+  const out: [number, ReadOutcome][] = [];
+  for (const [n, i] of which.entries()) {
+    const entry = entries[i]!;
     let bytes: Uint8Array;
+    let stat: FileStat;
     try {
+      // Stat before reading: a file changed after the stat then differs from it next time.
+      const s = await statFile(entry.absolute);
+      stat = [s.size, s.mtimeMs, s.ctimeMs, s.ino];
       bytes = await readFile(entry.absolute);
     } catch (error) {
-      results.push({ index, unreadable: (error as Error).message });
+      out.push([i, { unreadable: (error as Error).message }]);
       continue;
     }
-    const key = options.cache?.keyOf(entry.kind, bytes) ?? "";
-    const hit = options.cache?.get(key);
-    results.push(hit ? { index, key } : { index, key, check: checkFile(entry.file, entry.kind, bytes, options.validators) satisfies FileCheck });
-    if (index % 500 === 499) options.onProgress?.(index + 1, entries.length);
+    if (!cache) {
+      out.push([i, { check: checkFile(entry.file, entry.kind, bytes, options.validators), fresh: true }]);
+    } else {
+      const key = cache.keyOf(entry.kind, bytes);
+      cache.recordStat(entry.absolute, stat, key);
+      const hit = cache.get(key);
+      if (hit) out.push([i, { check: hit, fresh: false }]);
+      else {
+        const check = checkFile(entry.file, entry.kind, bytes, options.validators);
+        cache.set(key, check);
+        out.push([i, { check, fresh: true }]);
+      }
+    }
+    if (n % 500 === 499) progress(n + 1);
   }
-  options.onProgress?.(entries.length, entries.length);
-  return results;
+  return out;
 }
 
-async function checkInWorkers(entries: readonly SourceEntry[], threads: number, options: CheckFilesOptions): Promise<WorkResult[]> {
-  const toolkit = await toolkitDigest();
-  const cached = options.cache ? options.cache.keys() : [];
-  // Deal the files out in turn, so every worker gets a like mix of kinds and sizes.
+/**
+ * Read, hash and check files in worker threads, each taking every n-th file (a like mix of kinds
+ * and sizes) and sending results back in batches, which this thread takes in as they come.
+ */
+async function readInWorkers(
+  entries: readonly SourceEntry[],
+  which: readonly number[],
+  threads: number,
+  options: CheckFilesOptions,
+  progress: (n: number) => void,
+): Promise<[number, ReadOutcome][]> {
+  const { cache } = options;
+  const toolkit = cache?.toolkitDigest ?? (await toolkitDigest());
+  const cached = cache ? cache.keys() : [];
   const shares: WorkItem[][] = Array.from({ length: threads }, () => []);
-  entries.forEach((e, index) => shares[index % threads]!.push({ index, file: e.file, absolute: e.absolute, kind: e.kind }));
-  let done = 0;
-  const results: WorkResult[] = new Array(entries.length);
+  which.forEach((index, n) => {
+    const e = entries[index]!;
+    shares[n % threads]!.push({ index, file: e.file, absolute: e.absolute, kind: e.kind });
+  });
+  const out: [number, ReadOutcome][] = [];
   await Promise.all(
     shares.map(
       (items) =>
         new Promise<void>((resolve, reject) => {
           const worker = new Worker(new URL("./check-worker-entry.js", import.meta.url));
           worker.on("message", (message: WorkMessage) => {
-            if ("progress" in message) {
-              done += message.progress;
-              options.onProgress?.(done, entries.length);
+            if ("done" in message) {
+              void worker.terminate();
+              resolve();
               return;
             }
-            for (const result of message.results) results[result.index] = result;
-            void worker.terminate();
-            resolve();
+            if ("progress" in message) return;
+            const pairs = message.checks ? (JSON.parse(message.checks) as [string, FileCheck][]) : [];
+            if (cache && message.checks) cache.addBatch(message.checks, pairs);
+            for (const result of message.results) {
+              if ("unreadable" in result) {
+                out.push([result.index, { unreadable: result.unreadable }]);
+                continue;
+              }
+              cache?.recordStat(entries[result.index]!.absolute, result.stat, result.key);
+              const check = result.slot !== undefined ? pairs[result.slot]![1] : cache?.get(result.key);
+              if (!check) {
+                reject(new Error(`no check for ${entries[result.index]!.file}`));
+                return;
+              }
+              out.push([result.index, { check, fresh: result.slot !== undefined }]);
+            }
+            progress(out.length);
           });
           worker.on("error", reject);
           worker.on("exit", (code) => code !== 0 && code !== 1 && reject(new Error(`a check worker stopped with code ${code}`)));
@@ -100,6 +181,5 @@ async function checkInWorkers(entries: readonly SourceEntry[], threads: number, 
         }),
     ),
   );
-  options.onProgress?.(entries.length, entries.length);
-  return results;
+  return out;
 }

@@ -1,26 +1,67 @@
-import { readFileSync } from "node:fs";
-import { createHash } from "node:crypto";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
-import { checkFile } from "../check-file.js";
+import { checkFile, withoutFile, type FileCheck } from "../check-file.js";
 import { compileShapeValidators } from "../validate-shape.js";
-import type { WorkMessage, WorkRequest, WorkResult } from "./worker-protocol.js";
+import { asciiJson, cacheKey } from "./cache-key.js";
+import type { FileStat, WorkMessage, WorkRequest, WorkResult } from "./worker-protocol.js";
 
-// A worker thread: reads, hashes and checks its share of the source files.
+/** Files per message: small enough that the main thread parses one batch while the next is checked. */
+const BATCH = 1000;
+
+// A worker thread: stats, reads, hashes and checks its share of the source files, sending the
+// results back in batches as it goes.
 parentPort!.once("message", (request: WorkRequest) => {
   const validators = compileShapeValidators();
   const cached = new Set(request.cached);
-  const results: WorkResult[] = [];
-  for (const [n, item] of request.items.entries()) {
+  let results: WorkResult[] = [];
+  let checks: [string, FileCheck][] = [];
+  const flush = () => {
+    parentPort!.postMessage({ results, checks: checks.length ? asciiJson(checks) : "" } satisfies WorkMessage);
+    results = [];
+    checks = [];
+  };
+  for (const item of request.items) {
     let bytes: Uint8Array;
+    let stat: FileStat;
     try {
-      bytes = readFileSync(item.absolute);
+      ({ stat, bytes } = readWithStat(item.absolute));
     } catch (error) {
       results.push({ index: item.index, unreadable: (error as Error).message });
       continue;
     }
-    const key = createHash("sha256").update(request.toolkit).update("\0").update(item.kind).update("\0").update(bytes).digest("hex");
-    results.push(cached.has(key) ? { index: item.index, key } : { index: item.index, key, check: checkFile(item.file, item.kind, bytes, validators) });
-    if (n % 500 === 499) parentPort!.postMessage({ progress: 500 } satisfies WorkMessage);
+    const key = cacheKey(request.toolkit, item.kind, bytes);
+    if (cached.has(key)) results.push({ index: item.index, key, stat });
+    else {
+      results.push({ index: item.index, key, stat, slot: checks.length });
+      checks.push([key, withoutFile(checkFile(item.file, item.kind, bytes, validators))]);
+    }
+    if (results.length === BATCH) flush();
   }
-  parentPort!.postMessage({ results } satisfies WorkMessage);
+  if (results.length) flush();
+  parentPort!.postMessage({ done: true } satisfies WorkMessage);
 });
+
+/**
+ * A file's stat and bytes through one descriptor: the stat is taken before the read, so a file
+ * changed meanwhile differs from the recorded stat next time and is read again.
+ */
+function readWithStat(file: string): { stat: FileStat; bytes: Uint8Array } {
+  const fd = openSync(file, "r");
+  try {
+    const s = fstatSync(fd);
+    // One byte more than the stat says, to notice a file that grew since.
+    let bytes: Uint8Array = new Uint8Array(s.size + 1);
+    let length = 0;
+    for (let n; (n = readSync(fd, bytes, length, bytes.length - length, null)) > 0; ) {
+      length += n;
+      if (length === bytes.length) {
+        const bigger = new Uint8Array(bytes.length * 2);
+        bigger.set(bytes);
+        bytes = bigger;
+      }
+    }
+    return { stat: [s.size, s.mtimeMs, s.ctimeMs, s.ino], bytes: bytes.subarray(0, length) };
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,5 +1,4 @@
 import type { Kind } from "../../model/source-file.js";
-import type { FileCheck } from "../check-file.js";
 
 /** A file for a worker to check. */
 export interface WorkItem {
@@ -16,8 +15,17 @@ export interface WorkRequest {
   toolkit: string;
 }
 
-/** One file's outcome: its cache key, and the check unless the cache already has it. */
-export type WorkResult = { index: number; key: string; check?: FileCheck } | { index: number; unreadable: string };
+/** A file's identity on disk, taken before it is read: size, mtime, ctime (ms) and inode. */
+export type FileStat = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
 
-/** What a worker sends back. */
-export type WorkMessage = { progress: number } | { results: WorkResult[] };
+/**
+ * One file's outcome: its cache key and stat, and where its check is in the batch's `checks`
+ * (absent when the cache already has it); or why it could not be read.
+ */
+export type WorkResult = { index: number; key: string; stat: FileStat; slot?: number } | { index: number; unreadable: string };
+
+/**
+ * What a worker sends back as it goes: a batch of results, and the new checks as the JSON text of
+ * `[key, check][]` — the line the cache appends as is, and cheaper to parse than to clone.
+ */
+export type WorkMessage = { progress: number } | { results: WorkResult[]; checks: string } | { done: true };
