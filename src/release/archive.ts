@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { create, Parser, type ReadEntry } from "tar";
 import { compareBytes } from "./file-source.js";
@@ -33,7 +34,30 @@ export async function readArchive(file: string): Promise<ArchiveContents> {
 
 /** A .tar.gz (or .tar) archive's files, from its bytes. */
 export async function readArchiveBytes(bytes: Uint8Array): Promise<ArchiveContents> {
-  const raw = new Map<string, Uint8Array>();
+  return scanArchive<Uint8Array>(bytes, () => {
+    const chunks: Buffer[] = [];
+    return { add: (c) => chunks.push(c), end: () => new Uint8Array(Buffer.concat(chunks)) };
+  });
+}
+
+/** What an archive holds, file by file, as sizes and SHA-256 hashes: no file is held in memory. */
+export async function hashArchiveBytes(bytes: Uint8Array): Promise<{ files: Map<string, { bytes: number; sha256: string }>; top: string | null; problems: string[] }> {
+  return scanArchive(bytes, () => {
+    const hash = createHash("sha256");
+    let length = 0;
+    return {
+      add: (c) => {
+        hash.update(c);
+        length += c.length;
+      },
+      end: () => ({ bytes: length, sha256: hash.digest("hex") }),
+    };
+  });
+}
+
+/** Read every file entry of an archive through a per-file collector; anything but files and folders is a problem. */
+async function scanArchive<T>(bytes: Uint8Array, collector: () => { add(chunk: Buffer): void; end(): T }): Promise<{ files: Map<string, T>; top: string | null; problems: string[] }> {
+  const raw = new Map<string, T>();
   const problems: string[] = [];
   const tops = new Set<string>();
   await new Promise<void>((resolve, reject) => {
@@ -47,9 +71,9 @@ export async function readArchiveBytes(bytes: Uint8Array): Promise<ArchiveConten
           entry.resume();
           return;
         }
-        const chunks: Buffer[] = [];
-        entry.on("data", (c: Buffer) => chunks.push(c));
-        entry.on("end", () => raw.set(name, new Uint8Array(Buffer.concat(chunks))));
+        const collect = collector();
+        entry.on("data", (c: Buffer) => collect.add(c));
+        entry.on("end", () => raw.set(name, collect.end()));
       },
     });
     parser.on("error", reject);
@@ -58,7 +82,7 @@ export async function readArchiveBytes(bytes: Uint8Array): Promise<ArchiveConten
   }).catch((error: Error) => problems.push(`not a readable tar.gz: ${error.message}`));
   const top = tops.size === 1 ? [...tops][0]! : null;
   if (tops.size > 1) problems.push(`entries sit in ${tops.size} top folders (${[...tops].sort(compareBytes).join(", ")}), not one`);
-  const files = new Map<string, Uint8Array>();
+  const files = new Map<string, T>();
   for (const [name, data] of raw) {
     const inner = top ? name.slice(top.length + 1) : name;
     if (inner.split("/").some((p) => p === ".." || p === "") || name.startsWith("/")) problems.push(`${name}: a path outside the archive's folder`);

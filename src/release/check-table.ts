@@ -1,4 +1,4 @@
-import { compileCellCheck } from "./check-cell.js";
+import { compileCellCheck, INVALID } from "./check-cell.js";
 import type { Resource, TableSchema } from "./descriptor-schema.js";
 import type { JsonCell } from "./read-package.js";
 import type { RawTable } from "./read-raw-table.js";
@@ -51,9 +51,12 @@ export function checkTable(file: string, resource: Resource, schema: TableSchema
   const indexAt = indexes.map((ix) => at(ix.fields));
   const foreign = schema.foreignKeys.map((fk) => {
     const target = { resource: fk.reference.resource ?? resource.name, fields: fk.reference.fields };
-    return { fk, target, at: at(fk.fields), keys: known.get(indexName(target.resource, target.fields)), deferred: { resource: resource.name, file, fields: fk.fields, target, keys: [] as string[], rows: [] as number[] } };
+    const deferred = { resource: resource.name, file, fields: fk.fields, target, keys: [] as string[], rows: [] as number[] };
+    return { fk, target, at: at(fk.fields), keys: known.get(indexName(target.resource, target.fields)), deferred, lastFound: null as string | null };
   });
   const values: JsonCell[] = new Array(width).fill(null);
+  const sorted: { keys: string[] | null; rows: number[] } = { keys: [], rows: [] };
+  const lastIndexed: (string | null)[] = indexes.map(() => null);
 
   for (let i = 0; i < raw.rows.length; i++) {
     const cells = raw.rows[i]!;
@@ -65,9 +68,14 @@ export function checkTable(file: string, resource: Resource, schema: TableSchema
     for (let f = 0; f < width; f++) {
       values[f] = null;
       if (column[f]! < 0) continue;
-      const result = checks[f]!(cells[column[f]!]);
-      if (result.ok) values[f] = result.value;
-      else sink.add({ code: result.code, file, row, message: result.message });
+      const check = checks[f]!;
+      const raw = cells[column[f]!];
+      const value = check(raw);
+      if (value !== INVALID) values[f] = value;
+      else {
+        const result = check.explain(raw);
+        if (!result.ok) sink.add({ code: result.code, file, row, message: result.message });
+      }
     }
     for (let f = 0; f < width; f++) {
       const seen = unique[f];
@@ -78,13 +86,28 @@ export function checkTable(file: string, resource: Resource, schema: TableSchema
     }
     if (pkAt) {
       const key = keyOf(values, pkAt);
-      const first = key === null ? undefined : primaryKeys.get(key);
-      if (first !== undefined) sink.add({ code: "data/primary-key", file, row, message: `primary key (${schema.primaryKey.join(", ")}) = ${showKey(key!)} repeats row ${first}` });
-      else if (key !== null) primaryKeys.set(key, row);
+      // While keys strictly increase (a table sorted by its key, as published) none can repeat, and
+      // they are only listed; the first key out of order puts them all in the map, which then serves.
+      if (key !== null && sorted.keys !== null && (sorted.keys.length === 0 || key > sorted.keys[sorted.keys.length - 1]!)) {
+        sorted.keys.push(key);
+        sorted.rows.push(row);
+      } else if (key !== null) {
+        if (sorted.keys !== null) {
+          sorted.keys.forEach((k, n) => primaryKeys.set(k, sorted.rows[n]!));
+          sorted.keys = null;
+        }
+        const first = primaryKeys.get(key);
+        if (first !== undefined) sink.add({ code: "data/primary-key", file, row, message: `primary key (${schema.primaryKey.join(", ")}) = ${showKey(key)} repeats row ${first}` });
+        else primaryKeys.set(key, row);
+      }
     }
     for (let n = 0; n < indexes.length; n++) {
       const key = keyOf(values, indexAt[n]!);
-      if (key !== null) indexes[n]!.keys.add(key);
+      // Rows sorted by key repeat a value in runs: adding it again changes nothing.
+      if (key !== null && key !== lastIndexed[n]) {
+        indexes[n]!.keys.add(key);
+        lastIndexed[n] = key;
+      }
     }
     for (const fk of foreign) {
       const key = keyOf(values, fk.at);
@@ -92,7 +115,10 @@ export function checkTable(file: string, resource: Resource, schema: TableSchema
       if (!fk.keys) {
         fk.deferred.keys.push(key);
         fk.deferred.rows.push(row);
-      } else if (!fk.keys.has(key)) sink.add(foreignKeyProblem(fk.deferred, key, row));
+      } else if (key !== fk.lastFound) {
+        if (fk.keys.has(key)) fk.lastFound = key;
+        else sink.add(foreignKeyProblem(fk.deferred, key, row));
+      }
     }
   }
   return { rows: raw.rows.length, indexes, deferred: foreign.filter((f) => !f.keys).map((f) => f.deferred) };
@@ -114,6 +140,10 @@ export function indexName(resource: string, fields: readonly string[]): string {
  * differ; parts are joined by NUL. Cheaper than JSON on a million rows.
  */
 export function keyOf(values: readonly JsonCell[], positions: readonly number[]): string | null {
+  if (positions.length === 1) {
+    const v = positions[0]! < 0 ? null : values[positions[0]!];
+    return v === null || v === undefined ? null : typeof v === "string" ? v : `\u0001${String(v)}`;
+  }
   let key = "";
   for (let i = 0; i < positions.length; i++) {
     const p = positions[i]!;

@@ -12,6 +12,8 @@ export interface FileSource {
   list(): Promise<string[]>;
   /** A file's bytes, or undefined when there is no such file. */
   read(file: string): Promise<Uint8Array | undefined>;
+  /** The folder the files are in, when they are on disk (other threads can then read them too). */
+  folder?: string;
 }
 
 /** Files held in memory (a fresh build, or an archive's entries). */
@@ -27,6 +29,7 @@ export function sourceFromMap(label: string, files: ReadonlyMap<string, Uint8Arr
 export function sourceFromFolder(label: string, dir: string): FileSource {
   return {
     label,
+    folder: dir,
     list: async () => (await listFiles(dir)).sort(compareBytes),
     read: async (file) => {
       if (file.split("/").some((part) => part === ".." || part === "")) return undefined;

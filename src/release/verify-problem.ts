@@ -24,6 +24,23 @@ export class ProblemSink {
     if (n <= this.perKind) this.problems.push(problem);
   }
 
+  /** What this sink holds, to carry to another thread's sink. */
+  export(): SinkContents {
+    return { problems: this.problems, seen: [...this.seen] };
+  }
+
+  /** Take in what another sink collected (about other files: the counts per file and code add up). */
+  merge(other: SinkContents): void {
+    for (const [kind, n] of other.seen) {
+      const before = this.seen.get(kind) ?? 0;
+      this.seen.set(kind, before + n);
+    }
+    for (const p of other.problems) {
+      const kind = `${p.file}\0${p.code}`;
+      if (this.problems.filter((q) => `${q.file}\0${q.code}` === kind).length < this.perKind) this.problems.push(p);
+    }
+  }
+
   /** Every kept problem, with one line per kind saying how many more there were; ordered by file, then row. */
   finish(): VerifyProblem[] {
     const more: VerifyProblem[] = [];
@@ -36,4 +53,10 @@ export class ProblemSink {
     const order = new Map(all.map((p, i) => [p, i]));
     return all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.row ?? Infinity) - (b.row ?? Infinity) || order.get(a)! - order.get(b)!));
   }
+}
+
+/** A sink's problems and counts, as plain data that can cross to another thread. */
+export interface SinkContents {
+  problems: VerifyProblem[];
+  seen: [string, number][];
 }

@@ -1,14 +1,15 @@
-import { readArchiveBytes } from "./archive.js";
+import { Worker } from "node:worker_threads";
+import { hashArchiveBytes } from "./archive.js";
 import { checkChecksums, checkResourceFiles, factsOfFiles } from "./check-files.js";
 import { checkForeignKeys } from "./check-foreign-keys.js";
 import { checkTable, indexName, type ForeignValues, type KeyIndex } from "./check-table.js";
-import { parseDescriptor, type Descriptor, type Resource } from "./descriptor-schema.js";
+import { parseDescriptor, type Resource } from "./descriptor-schema.js";
 import type { FileSource } from "./file-source.js";
 import { parseManifest } from "./manifest.js";
 import { decode } from "./read-package.js";
 import { readCsvTable, readJsonTable } from "./read-raw-table.js";
 import { CHECKSUMS_FILE, DESCRIPTOR_FILE, isArchiveFile, MANIFEST_FILE } from "./release-files.js";
-import { ProblemSink, type VerifyProblem } from "./verify-problem.js";
+import { ProblemSink, type SinkContents, type VerifyProblem } from "./verify-problem.js";
 
 /** What `parlex verify` found: intact or not, every problem, and how much was checked. */
 export interface VerifyReport {
@@ -30,18 +31,27 @@ export interface VerifyReport {
 export async function verifyRelease(source: FileSource, options: { fromArchive: boolean }): Promise<VerifyReport> {
   const sink = new ProblemSink();
   const files = await source.list();
-  const facts = await factsOfFiles(source, files);
   const text = async (file: string) => {
     const bytes = await source.read(file);
     return bytes === undefined ? undefined : decode(bytes);
   };
-  checkChecksums(await text(CHECKSUMS_FILE), facts, sink);
-
+  // The descriptor first: the table checks it sets out need nothing else, so on a large release
+  // in a folder they start in worker threads at once, while this thread hashes every file.
   const descriptorText = await text(DESCRIPTOR_FILE);
   const parsed = descriptorText === undefined ? null : parseDescriptor(descriptorText);
+  const descriptor = parsed?.ok ? parsed.descriptor : null;
+  const tabular = descriptor ? descriptor.resources.filter((r) => r.schema && (r.format === "csv" || r.format === "json")) : [];
+  const groups: VerifyTask[] = linkedGroups(tabular).map((resources) => ({ kind: "tables", resources }));
+  const declaredBytes = tabular.reduce((sum, r) => sum + (r.bytes ?? 0), 0);
+  const tableOutcomes =
+    source.folder !== undefined && declaredBytes >= PARALLEL_BYTES && groups.length > 1
+      ? Promise.all(groups.map((task) => inWorker(source.folder!, source.label, task)))
+      : undefined;
+
+  const facts = await factsOfFiles(source, files);
+  checkChecksums(await text(CHECKSUMS_FILE), facts, sink);
   if (!parsed) sink.add({ code: "descriptor/missing", file: DESCRIPTOR_FILE, message: "no datapackage.json" });
   else if (!parsed.ok) for (const p of parsed.problems) sink.add({ code: "descriptor/invalid", file: DESCRIPTOR_FILE, message: p });
-  const descriptor = parsed?.ok ? parsed.descriptor : null;
 
   const manifestText = await text(MANIFEST_FILE);
   const manifest = manifestText === undefined ? null : parseManifest(manifestText);
@@ -53,22 +63,92 @@ export async function verifyRelease(source: FileSource, options: { fromArchive: 
   if (manifest?.ok && !options.fromArchive && !facts.has(manifest.manifest.archive)) {
     sink.add({ code: "archive/missing", file: manifest.manifest.archive, message: "the archive the manifest names is absent" });
   }
+  if (descriptor) checkResourceFiles(descriptor, facts, sink);
 
+  const archives = options.fromArchive ? [] : [await runVerifyTask({ kind: "archives", files, facts: [...facts] }, source)];
+  const outcomes = [...(tableOutcomes ? await tableOutcomes : await inSequence(groups, source)), ...archives];
   let tables = 0;
   let rows = 0;
-  if (descriptor) {
-    checkResourceFiles(descriptor, facts, sink);
-    const checked = await checkTables(descriptor, source, sink);
-    tables = checked.tables;
-    rows = checked.rows;
+  for (const outcome of outcomes) {
+    sink.merge(outcome.sink);
+    tables += outcome.tables;
+    rows += outcome.rows;
   }
-  if (!options.fromArchive) await checkArchives(source, files, sink);
   const problems = sink.finish();
   return { target: source.label, ok: problems.length === 0, version: descriptor?.version ?? null, problems, files: files.length, tables, rows };
 }
 
-async function checkTables(descriptor: Descriptor, source: FileSource, sink: ProblemSink): Promise<{ tables: number; rows: number }> {
-  const tabular = dependenciesFirst(descriptor.resources.filter((r) => r.schema && (r.format === "csv" || r.format === "json")));
+async function inSequence(tasks: readonly VerifyTask[], source: FileSource): Promise<TaskOutcome[]> {
+  const outcomes: TaskOutcome[] = [];
+  for (const task of tasks) outcomes.push(await runVerifyTask(task, source));
+  return outcomes;
+}
+
+/** Run a task in a worker thread of its own, which reads the files it needs from the folder. */
+function inWorker(folder: string, label: string, task: VerifyTask): Promise<TaskOutcome> {
+  return new Promise<TaskOutcome>((resolve, reject) => {
+    const worker = new Worker(new URL("./verify-worker-entry.js", import.meta.url), { workerData: { folder, label, task } });
+    worker.once("message", (outcome: TaskOutcome) => {
+      void worker.terminate();
+      resolve(outcome);
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => code !== 0 && code !== 1 && reject(new Error(`a verify worker stopped with code ${code}`)));
+  });
+}
+
+/** Below this many bytes in all, a release is verified in one thread: workers cost more than they save. */
+const PARALLEL_BYTES = 32 * 1024 * 1024;
+
+/** A part of verification that needs nothing from the others: a group of linked tables, or the archives. */
+export type VerifyTask = { kind: "tables"; resources: Resource[] } | { kind: "archives"; files: string[]; facts: [string, { bytes: number; sha256: string }][] };
+
+/** What a task found. */
+export interface TaskOutcome {
+  sink: SinkContents;
+  tables: number;
+  rows: number;
+}
+
+/** Run one task against a package's files (in whatever thread). */
+export async function runVerifyTask(task: VerifyTask, source: FileSource): Promise<TaskOutcome> {
+  const sink = new ProblemSink();
+  if (task.kind === "archives") {
+    await checkArchives(source, task.files, new Map(task.facts), sink);
+    return { sink: sink.export(), tables: 0, rows: 0 };
+  }
+  const checked = await checkTables(task.resources, source, sink);
+  return { sink: sink.export(), ...checked };
+}
+
+/**
+ * Tables in groups that no foreign key crosses (here: the CSV tables, and the JSON tables), so
+ * that each group can be checked on its own, in its own thread. Groups keep descriptor order.
+ */
+function linkedGroups(resources: readonly Resource[]): Resource[][] {
+  const parent = new Map(resources.map((r) => [r.name, r.name]));
+  const root = (name: string): string => {
+    let n = name;
+    while (parent.get(n) !== n) n = parent.get(n)!;
+    return n;
+  };
+  for (const r of resources) {
+    for (const fk of r.schema!.foreignKeys) {
+      const target = fk.reference.resource ?? r.name;
+      if (parent.has(target)) parent.set(root(target), root(r.name));
+    }
+  }
+  const groups = new Map<string, Resource[]>();
+  for (const r of resources) {
+    const key = root(r.name);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(r);
+  }
+  return [...groups.values()];
+}
+
+async function checkTables(resources: readonly Resource[], source: FileSource, sink: ProblemSink): Promise<{ tables: number; rows: number }> {
+  const tabular = dependenciesFirst([...resources]);
   const wanted = new Map<string, Map<string, string[]>>();
   for (const r of tabular) {
     for (const fk of r.schema!.foreignKeys) {
@@ -125,23 +205,24 @@ function dependenciesFirst(resources: Resource[]): Resource[] {
   return ordered;
 }
 
-/** Each archive in the folder holds exactly the folder's other files, byte for byte. */
-async function checkArchives(source: FileSource, files: readonly string[], sink: ProblemSink): Promise<void> {
+/**
+ * Each archive in the folder holds exactly the folder's other files, byte for byte: every entry is
+ * hashed as it is read and compared with the folder file's SHA-256, so no file is held in memory.
+ */
+async function checkArchives(source: FileSource, files: readonly string[], facts: ReadonlyMap<string, { bytes: number; sha256: string }>, sink: ProblemSink): Promise<void> {
   const others = files.filter((f) => !isArchiveFile(f));
   for (const archive of files.filter(isArchiveFile)) {
-    const contents = await readArchiveBytes((await source.read(archive))!);
+    const contents = await hashArchiveBytes((await source.read(archive))!);
     for (const p of contents.problems) sink.add({ code: "archive/unreadable", file: archive, message: p });
     for (const file of others) {
       const inArchive = contents.files.get(file);
+      const inFolder = facts.get(file);
       if (!inArchive) sink.add({ code: "archive/missing-file", file: archive, message: `${file} is not in the archive` });
-      else if (!sameBytes(inArchive, (await source.read(file))!)) sink.add({ code: "archive/mismatch", file: archive, message: `${file} differs from the archive's copy` });
+      else if (!inFolder || inArchive.bytes !== inFolder.bytes || inArchive.sha256 !== inFolder.sha256) sink.add({ code: "archive/mismatch", file: archive, message: `${file} differs from the archive's copy` });
     }
+    const listed = new Set(others);
     for (const file of contents.files.keys()) {
-      if (!others.includes(file)) sink.add({ code: "archive/extra-file", file: archive, message: `${file} is in the archive but not in the folder` });
+      if (!listed.has(file)) sink.add({ code: "archive/extra-file", file: archive, message: `${file} is in the archive but not in the folder` });
     }
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
