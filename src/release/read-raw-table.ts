@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import type { Resource } from "./descriptor-schema.js";
+import { parseCsvStrict } from "./parse-csv.js";
 import { parseJsonRows } from "./read-package.js";
 import type { VerifyProblem } from "./verify-problem.js";
 
@@ -18,7 +19,14 @@ export function readCsvTable(file: string, resource: Resource, text: string): Ra
   const body = text.endsWith("\r\n") ? text.slice(0, -2) : text.endsWith("\n") ? text.slice(0, -1) : text;
   if (body === "") return { code: "data/header", file, message: "the file is empty: no header row" };
   const dialect = resource.dialect ?? {};
-  const parsed = Papa.parse<string[]>(body, { header: false, delimiter: dialect.delimiter ?? ",", quoteChar: dialect.quoteChar ?? '"', skipEmptyLines: false });
+  const delimiter = dialect.delimiter ?? ",";
+  const quoteChar = dialect.quoteChar ?? '"';
+  const strict = parseCsvStrict(body, delimiter, quoteChar);
+  if (strict) {
+    const [header = [], ...rows] = strict;
+    return { header, rows, firstRow: 2, fromText: true };
+  }
+  const parsed = Papa.parse<string[]>(body, { header: false, delimiter, quoteChar, skipEmptyLines: false });
   const error = parsed.errors[0];
   if (error) return { code: "data/csv", file, message: `not readable as CSV: ${error.message}`, ...(error.row !== undefined ? { row: error.row + 1 } : {}) };
   const [header = [], ...rows] = parsed.data;

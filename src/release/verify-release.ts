@@ -28,7 +28,7 @@ export interface VerifyReport {
  * Schema (types, constraints, primary key), every foreign key; in a folder, the archive against
  * the folder. Problems are returned as data, never thrown.
  */
-export async function verifyRelease(source: FileSource, options: { fromArchive: boolean }): Promise<VerifyReport> {
+export async function verifyRelease(source: FileSource, options: { fromArchive: boolean; parallelBytes?: number }): Promise<VerifyReport> {
   const sink = new ProblemSink();
   const files = await source.list();
   const text = async (file: string) => {
@@ -44,7 +44,7 @@ export async function verifyRelease(source: FileSource, options: { fromArchive: 
   const groups: VerifyTask[] = linkedGroups(tabular).map((resources) => ({ kind: "tables", resources }));
   const declaredBytes = tabular.reduce((sum, r) => sum + (r.bytes ?? 0), 0);
   const tableOutcomes =
-    source.folder !== undefined && declaredBytes >= PARALLEL_BYTES && groups.length > 1
+    source.folder !== undefined && declaredBytes >= (options.parallelBytes ?? PARALLEL_BYTES) && groups.length > 1
       ? Promise.all(groups.map((task) => inWorker(source.folder!, source.label, task)))
       : undefined;
 

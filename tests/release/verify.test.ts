@@ -116,6 +116,22 @@ describe("parlex verify", () => {
     ]);
   });
 
+  it("finds the same problems whether the table groups are checked in worker threads or here", async () => {
+    const dir = copyOf("threads", (d) => {
+      replaceIn(path.join(d, "csv/meetings.csv"), ",video,", ",letter,");
+      replaceIn(path.join(d, "json/people.json"), '"country":"CN"', '"country":"cn"');
+      replaceIn(path.join(d, "csv/people.csv"), "bo-beta,Bo Beta,CN", "bo-beta,,CN");
+    });
+    await resealRelease(dir);
+    replaceIn(path.join(dir, "csv/topics.csv"), "Trade", "Tr4de");
+    const source = sourceFromFolder(dir, dir);
+    const threads = await verifyRelease(source, { fromArchive: false, parallelBytes: 0 });
+    const here = await verifyRelease(source, { fromArchive: false, parallelBytes: Number.POSITIVE_INFINITY });
+    expect(threads.problems.length).toBeGreaterThan(4);
+    expect(threads.problems.map((p) => p.code)).toEqual(expect.arrayContaining(["data/enum", "data/required", "data/pattern", "checksums/mismatch", "archive/mismatch"]));
+    expect(threads).toEqual(here);
+  });
+
   it("passes a table with no rows, as the writers write it (a header line only; an empty JSON array)", async () => {
     const dir = copyOf("empty-table", (d) => {
       const table = tableNamed("visit_documents");
