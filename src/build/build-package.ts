@@ -5,7 +5,7 @@ import { buildTables } from "../normalize/build-tables.js";
 import type { Tables } from "../tables/field-types.js";
 import type { ValidationReport } from "../validate/build-report.js";
 import { checkSourceTree, type CheckOptions } from "../validate/check-source-tree.js";
-import { assemblePackage, type PackageFiles } from "../write/assemble-package.js";
+import { assemblePackage, assemblePackageInThreads, type PackageFiles } from "../write/assemble-package.js";
 
 /** What a build produced: the validation report, and when valid, the tables and every file. */
 export type BuildResult = { report: ValidationReport } & ({ ok: true; tables: Tables; files: PackageFiles } | { ok: false });
@@ -13,6 +13,8 @@ export type BuildResult = { report: ValidationReport } & ({ ok: true; tables: Ta
 /** Options of a build. */
 export interface BuildOptions extends Pick<CheckOptions, "archiveDir" | "cwd" | "cacheDir" | "threads" | "onProgress"> {
   version: string;
+  /** From this many rows on, tables are written with writer threads (unless threads is 0). */
+  threadedRows?: number;
 }
 
 const LOADERS_DIR = fileURLToPath(new URL("../write/loaders/", import.meta.url));
@@ -23,7 +25,7 @@ export async function buildPackage(root: string, options: BuildOptions): Promise
   const { report, index } = await checkSourceTree(root, check);
   if (!report.valid) return { ok: false, report };
   const tables = buildTables(index);
-  const files = assemblePackage(tables, index, options.version, await readLoaders());
+  const files = options.threads === 0 ? assemblePackage(tables, index, options.version, await readLoaders()) : await assemblePackageInThreads(tables, index, options.version, await readLoaders(), options.threadedRows);
   return { ok: true, report, tables, files };
 }
 

@@ -26,6 +26,8 @@ export function parseSourceBytes(file: string, bytes: Uint8Array): { record: unk
   if (control) return { record: undefined, diagnostics: [control] };
   const fast = parseFastYaml(decoded.text);
   const parsed = fast !== undefined ? { record: fast, diagnostics: [] } : parseRecord(file, decoded.text);
-  const escaped = parsed.record === undefined ? undefined : findEscapedControl(file, decoded.text, parsed.record);
+  // The raw text has no control character (checked above), so only an escape can have put one in
+  // the record, and every YAML escape starts with a backslash: without one, there is nothing to find.
+  const escaped = parsed.record === undefined || !decoded.text.includes("\\") ? undefined : findEscapedControl(file, decoded.text, parsed.record);
   return escaped ? { record: undefined, diagnostics: [escaped] } : parsed;
 }

@@ -5,6 +5,7 @@ import type { Tables } from "../tables/field-types.js";
 import { TABLES } from "../tables/table-definitions.js";
 import { describePackage, resourcePath, type CitedSource, type WrittenFile } from "../describe/describe-package.js";
 import { WRITERS } from "./writers.js";
+import { writeTablesHere, writeTablesInThreads, type TableFiles } from "./parallel/write-tables.js";
 
 /** Every file of a built package, by path inside the package folder, in a stable order. */
 export type PackageFiles = Map<string, Uint8Array>;
@@ -14,12 +15,25 @@ export type PackageFiles = Map<string, Uint8Array>;
  * describing them (bytes and hashes included), plus any extra files (the loader helpers). Pure.
  */
 export function assemblePackage(tables: Tables, index: SourceIndex, version: string, extras: ReadonlyMap<string, Uint8Array> = new Map()): PackageFiles {
+  return packageOf(writeTablesHere(tables), index, version, extras);
+}
+
+/** Below this many rows in all, writer threads cost more than they save. */
+const THREADED_ROWS = 100_000;
+
+/** As assemblePackage, the table files written with writer threads when there are many rows (same bytes). */
+export async function assemblePackageInThreads(tables: Tables, index: SourceIndex, version: string, extras: ReadonlyMap<string, Uint8Array> = new Map(), minRows = THREADED_ROWS): Promise<PackageFiles> {
+  const rows = Object.values(tables).reduce((sum, t) => sum + t.length, 0);
+  return packageOf(rows >= minRows ? await writeTablesInThreads(tables) : writeTablesHere(tables), index, version, extras);
+}
+
+function packageOf(tableFiles: TableFiles, index: SourceIndex, version: string, extras: ReadonlyMap<string, Uint8Array>): PackageFiles {
   const files: PackageFiles = new Map();
   const written = new Map<string, WrittenFile>();
   for (const writer of WRITERS) {
     for (const table of TABLES) {
       const path = resourcePath(table.name, writer);
-      const bytes = writer.write(table, tables[table.name] ?? []);
+      const bytes = tableFiles.get(writer.format)!.get(table.name)!;
       files.set(path, bytes);
       written.set(path, { path, bytes: bytes.length, sha256: sha256Hex(bytes) });
     }

@@ -1,0 +1,17 @@
+import { parentPort } from "node:worker_threads";
+import type { Row } from "../../tables/field-types.js";
+import { tableNamed } from "../../tables/table-definitions.js";
+import { WRITERS } from "../writers.js";
+import type { TableJob, TableJobResult } from "./write-tables.js";
+
+// A writer thread: takes a table's rows as the JSON file's bytes and writes them in other formats.
+const decoder = new TextDecoder("utf-8");
+parentPort!.on("message", (job: TableJob) => {
+  const rows = JSON.parse(decoder.decode(job.json)) as Row[];
+  const table = tableNamed(job.table);
+  const files = job.formats.map((format) => {
+    const writer = WRITERS.find((w) => w.format === format)!;
+    return writer.write(table, rows);
+  });
+  parentPort!.postMessage({ id: job.id, files } satisfies TableJobResult, files.map((f) => f.buffer as ArrayBuffer));
+});
