@@ -5,7 +5,7 @@ import { buildTables } from "../normalize/build-tables.js";
 import type { Tables } from "../tables/field-types.js";
 import type { ValidationReport } from "../validate/build-report.js";
 import { checkSourceTree, type CheckOptions } from "../validate/check-source-tree.js";
-import { assemblePackage, assemblePackageInThreads, type PackageFiles } from "../write/assemble-package.js";
+import { assemblePackage, assemblePackageInThreads, packageSources, type PackageFiles, type PackageSources } from "../write/assemble-package.js";
 
 /** What a build produced: the validation report, and when valid, the tables and every file. */
 export type BuildResult = { report: ValidationReport } & ({ ok: true; tables: Tables; files: PackageFiles } | { ok: false });
@@ -21,12 +21,23 @@ const LOADERS_DIR = fileURLToPath(new URL("../write/loaders/", import.meta.url))
 
 /** Validate a source tree and, when valid, produce the package's files in memory (nothing is written). */
 export async function buildPackage(root: string, options: BuildOptions): Promise<BuildResult> {
-  const { version: _version, ...check } = options;
+  const { version, threadedRows, ...check } = options;
+  const normalized = await checkAndNormalize(root, check);
+  if (!normalized.ok) return { ok: false, report: normalized.report };
+  const { report, tables, about } = normalized;
+  const loaders = await readLoaders();
+  const files = options.threads === 0 ? assemblePackage(tables, about, version, loaders) : await assemblePackageInThreads(tables, about, version, loaders, threadedRows);
+  return { ok: true, report, tables, files };
+}
+
+/**
+ * Check the tree and normalize it. A function of its own so that the checked records (the index,
+ * the largest thing in memory) are garbage once the rows are made, before the files are written.
+ */
+async function checkAndNormalize(root: string, check: CheckOptions): Promise<{ ok: false; report: ValidationReport } | { ok: true; report: ValidationReport; tables: Tables; about: PackageSources }> {
   const { report, index } = await checkSourceTree(root, check);
   if (!report.valid) return { ok: false, report };
-  const tables = buildTables(index);
-  const files = options.threads === 0 ? assemblePackage(tables, index, options.version, await readLoaders()) : await assemblePackageInThreads(tables, index, options.version, await readLoaders(), options.threadedRows);
-  return { ok: true, report, tables, files };
+  return { ok: true, report, tables: buildTables(index), about: packageSources(index) };
 }
 
 /** The loader helpers shipped with every package (load.py, load.R). */

@@ -14,20 +14,31 @@ export type PackageFiles = Map<string, Uint8Array>;
  * The complete package for a set of tables: each table in every format, then datapackage.json
  * describing them (bytes and hashes included), plus any extra files (the loader helpers). Pure.
  */
-export function assemblePackage(tables: Tables, index: SourceIndex, version: string, extras: ReadonlyMap<string, Uint8Array> = new Map()): PackageFiles {
-  return packageOf(writeTablesHere(tables), index, version, extras);
+export function assemblePackage(tables: Tables, about: PackageSources, version: string, extras: ReadonlyMap<string, Uint8Array> = new Map()): PackageFiles {
+  return packageOf(writeTablesHere(tables), about, version, extras);
+}
+
+/** What the descriptor takes from the sources besides the tables: its date, and the documents cited. */
+export interface PackageSources {
+  created: string;
+  sources: CitedSource[];
+}
+
+/** The descriptor's date and cited documents, from the checked sources. */
+export function packageSources(index: SourceIndex): PackageSources {
+  return { created: createdFromSources(index), sources: citedSources(index) };
 }
 
 /** Below this many rows in all, writer threads cost more than they save. */
 const THREADED_ROWS = 100_000;
 
 /** As assemblePackage, the table files written with writer threads when there are many rows (same bytes). */
-export async function assemblePackageInThreads(tables: Tables, index: SourceIndex, version: string, extras: ReadonlyMap<string, Uint8Array> = new Map(), minRows = THREADED_ROWS): Promise<PackageFiles> {
+export async function assemblePackageInThreads(tables: Tables, about: PackageSources, version: string, extras: ReadonlyMap<string, Uint8Array> = new Map(), minRows = THREADED_ROWS): Promise<PackageFiles> {
   const rows = Object.values(tables).reduce((sum, t) => sum + t.length, 0);
-  return packageOf(rows >= minRows ? await writeTablesInThreads(tables) : writeTablesHere(tables), index, version, extras);
+  return packageOf(rows >= minRows ? await writeTablesInThreads(tables) : writeTablesHere(tables), about, version, extras);
 }
 
-function packageOf(tableFiles: TableFiles, index: SourceIndex, version: string, extras: ReadonlyMap<string, Uint8Array>): PackageFiles {
+function packageOf(tableFiles: TableFiles, about: PackageSources, version: string, extras: ReadonlyMap<string, Uint8Array>): PackageFiles {
   const files: PackageFiles = new Map();
   const written = new Map<string, WrittenFile>();
   for (const writer of WRITERS) {
@@ -39,7 +50,7 @@ function packageOf(tableFiles: TableFiles, index: SourceIndex, version: string, 
     }
   }
   for (const [path, bytes] of extras) files.set(path, bytes);
-  const descriptor = describePackage(TABLES, WRITERS, written, { version, created: createdFromSources(index), sources: citedSources(index) });
+  const descriptor = describePackage(TABLES, WRITERS, written, { version, ...about });
   files.set("datapackage.json", new TextEncoder().encode(JSON.stringify(descriptor, null, 2) + "\n"));
   return files;
 }
