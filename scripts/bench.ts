@@ -110,7 +110,7 @@ try {
 
   editSummary(path.join(work, edited), "Edited again by the benchmark, so that validate sees a file it has not checked before.");
   const one = await run("validate one edited file", [CLI, "validate", edited]);
-  const why = "the file was edited again after the rebuild, so it is new to the cache; files/s counts the whole tree, which validate still reads to resolve references";
+  const why = "the file was edited again after the rebuild, so it is new to the cache; files/s counts the whole tree, whose checks validate still loads (unchanged files are not read: the stat index) to resolve references";
   steps.push(stepResult("validate-one", "validate 1 edited file (warm)", one, { files: corpus.files }, floorSeconds, why));
 
   steps.push(...(await verifyStep(run, rows, floorSeconds)));
