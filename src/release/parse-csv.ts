@@ -2,12 +2,13 @@
  * A strict RFC 4180 reader for the common case: one-character delimiter and quote, `\n` line ends,
  * fields either plain (no quote anywhere in them) or wholly quoted (a quote inside doubled), which
  * is what the CSV writer produces. Returns the rows, or undefined for anything else — a `\r`, a
- * quote inside a plain field, text after a closing quote, a quote never closed — which the caller
+ * leading byte order mark, a quote inside a plain field, text after a closing quote, a quote never closed — which the caller
  * then reads with papaparse, for its leniency and its error messages. On the text it accepts it
  * gives exactly papaparse's rows (a differential test holds it to that), several times faster.
  */
 export function parseCsvStrict(text: string, delimiter: string, quote: string): string[][] | undefined {
-  if (delimiter.length !== 1 || quote.length !== 1 || delimiter === quote || delimiter === "\n" || text.includes("\r")) return undefined;
+  // papaparse drops a leading byte order mark (a second one, after decoding took the first).
+  if (delimiter.length !== 1 || quote.length !== 1 || delimiter === quote || delimiter === "\n" || text.includes("\r") || text.startsWith("\uFEFF")) return undefined;
   const rows: string[][] = [];
   let at = 0;
   const end = text.length;

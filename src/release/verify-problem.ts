@@ -35,9 +35,15 @@ export class ProblemSink {
       const before = this.seen.get(kind) ?? 0;
       this.seen.set(kind, before + n);
     }
+    const kept = new Map<string, number>();
+    for (const q of this.problems) kept.set(`${q.file}\0${q.code}`, (kept.get(`${q.file}\0${q.code}`) ?? 0) + 1);
     for (const p of other.problems) {
       const kind = `${p.file}\0${p.code}`;
-      if (this.problems.filter((q) => `${q.file}\0${q.code}` === kind).length < this.perKind) this.problems.push(p);
+      const n = kept.get(kind) ?? 0;
+      if (n < this.perKind) {
+        this.problems.push(p);
+        kept.set(kind, n + 1);
+      }
     }
   }
 

@@ -45,7 +45,7 @@ export async function verifyRelease(source: FileSource, options: { fromArchive: 
   const declaredBytes = tabular.reduce((sum, r) => sum + (r.bytes ?? 0), 0);
   const tableOutcomes =
     source.folder !== undefined && declaredBytes >= (options.parallelBytes ?? PARALLEL_BYTES) && groups.length > 1
-      ? Promise.all(groups.map((task) => inWorker(source.folder!, source.label, task)))
+      ? inWorkers(source.folder, source.label, groups)
       : undefined;
 
   const facts = await factsOfFiles(source, files);
@@ -84,17 +84,32 @@ async function inSequence(tasks: readonly VerifyTask[], source: FileSource): Pro
   return outcomes;
 }
 
-/** Run a task in a worker thread of its own, which reads the files it needs from the folder. */
-function inWorker(folder: string, label: string, task: VerifyTask): Promise<TaskOutcome> {
-  return new Promise<TaskOutcome>((resolve, reject) => {
-    const worker = new Worker(new URL("./verify-worker-entry.js", import.meta.url), { workerData: { folder, label, task } });
-    worker.once("message", (outcome: TaskOutcome) => {
-      void worker.terminate();
-      resolve(outcome);
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => code !== 0 && code !== 1 && reject(new Error(`a verify worker stopped with code ${code}`)));
+/**
+ * Run each task in a worker thread of its own, which reads the files it needs from the folder.
+ * The first failure stops every worker; it is held, not thrown, until the caller awaits.
+ */
+function inWorkers(folder: string, label: string, tasks: readonly VerifyTask[]): Promise<TaskOutcome[]> {
+  const workers: Worker[] = [];
+  const runs = tasks.map(
+    (task) =>
+      new Promise<TaskOutcome>((resolve, reject) => {
+        const worker = new Worker(new URL("./verify-worker-entry.js", import.meta.url), { workerData: { folder, label, task } });
+        workers.push(worker);
+        worker.once("message", (outcome: TaskOutcome) => {
+          void worker.terminate();
+          resolve(outcome);
+        });
+        worker.once("error", reject);
+        worker.once("exit", (code) => code !== 0 && code !== 1 && reject(new Error(`a verify worker stopped with code ${code}`)));
+      }),
+  );
+  const all = Promise.all(runs).catch(async (error: unknown) => {
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw error;
   });
+  // Awaited only after this thread has hashed every file: a failure meanwhile is not unhandled.
+  all.catch(() => undefined);
+  return all;
 }
 
 /** Below this many bytes in all, a release is verified in one thread: workers cost more than they save. */
@@ -163,6 +178,13 @@ async function checkTables(resources: readonly Resource[], source: FileSource, s
   const unread = new Set<string>();
   let rows = 0;
   for (const r of tabular) {
+    const unusable = r.schema!.fields.find((f) => f.constraints?.pattern !== undefined && !isRegExp(f.constraints.pattern));
+    if (unusable) {
+      const message = `resource ${r.name}, field ${unusable.name}: the pattern ${JSON.stringify(unusable.constraints!.pattern)} is not a regular expression, so the table was not checked`;
+      sink.add({ code: "descriptor/invalid", file: DESCRIPTOR_FILE, message });
+      unread.add(r.name);
+      continue;
+    }
     const bytes = await source.read(r.path);
     const raw = bytes === undefined ? undefined : r.format === "csv" ? readCsvTable(r.path, r, decode(bytes)) : readJsonTable(r.path, r.schema!.fields.map((f) => f.name), decode(bytes), (p) => sink.add(p));
     if (raw === undefined || "code" in raw) {
@@ -224,5 +246,15 @@ async function checkArchives(source: FileSource, files: readonly string[], facts
     for (const file of contents.files.keys()) {
       if (!listed.has(file)) sink.add({ code: "archive/extra-file", file: archive, message: `${file} is in the archive but not in the folder` });
     }
+  }
+}
+
+/** Whether a Table Schema pattern compiles as the cell checks compile it. */
+function isRegExp(pattern: string): boolean {
+  try {
+    new RegExp(`^(?:${pattern})$`, "u");
+    return true;
+  } catch {
+    return false;
   }
 }

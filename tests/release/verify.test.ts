@@ -132,6 +132,23 @@ describe("parlex verify", () => {
     expect(threads).toEqual(here);
   });
 
+  it("reports a descriptor pattern that is not a regular expression, in worker threads and here, without crashing", async () => {
+    const dir = copyOf("bad-pattern", (d) => {
+      const file = path.join(d, "datapackage.json");
+      const descriptor = JSON.parse(readFileSync(file, "utf8"));
+      const people = descriptor.resources.find((r: { name: string }) => r.name === "people-json");
+      people.schema.fields.find((f: { name: string }) => f.name === "person_id").constraints.pattern = "[";
+      writeFileSync(file, JSON.stringify(descriptor, null, 2) + "\n");
+    });
+    await resealRelease(dir);
+    const source = sourceFromFolder(dir, dir);
+    const threads = await verifyRelease(source, { fromArchive: false, parallelBytes: 0 });
+    const here = await verifyRelease(source, { fromArchive: false, parallelBytes: Number.POSITIVE_INFINITY });
+    expect(threads).toEqual(here);
+    expect(threads.problems.map((p) => [p.code, p.file])).toContainEqual(["descriptor/invalid", "datapackage.json"]);
+    expect(threads.problems.find((p) => p.code === "descriptor/invalid")!.message).toMatch(/people-json, field person_id/);
+  });
+
   it("passes a table with no rows, as the writers write it (a header line only; an empty JSON array)", async () => {
     const dir = copyOf("empty-table", (d) => {
       const table = tableNamed("visit_documents");
