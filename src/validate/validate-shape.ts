@@ -57,10 +57,20 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** Whether any string in a parsed record (keys included) holds a UTF-16 surrogate. */
 export function hasSurrogate(value: unknown): boolean {
-  if (typeof value === "string") return SURROGATE.test(value);
-  if (Array.isArray(value)) return value.some(hasSurrogate);
-  if (value !== null && typeof value === "object") {
-    for (const key in value) if (SURROGATE.test(key) || hasSurrogate((value as Record<string, unknown>)[key])) return true;
+  // An explicit stack, not recursion, like every walk over hostile input.
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === "string") {
+      if (SURROGATE.test(item)) return true;
+    } else if (Array.isArray(item)) {
+      for (const inner of item) stack.push(inner);
+    } else if (item !== null && typeof item === "object") {
+      for (const key in item) {
+        if (SURROGATE.test(key)) return true;
+        stack.push((item as Record<string, unknown>)[key]);
+      }
+    }
   }
   return false;
 }

@@ -4,6 +4,9 @@ import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { checkSourceTree } from "../../src/validate/check-source-tree.js";
 import { asciiJson } from "../../src/validate/parallel/cache-key.js";
+import { CheckCache } from "../../src/validate/parallel/check-cache.js";
+import { checkFiles } from "../../src/validate/parallel/check-files.js";
+import { sourceShapeValidators } from "../../src/validate/validate-shape.js";
 import { runParlex } from "../build/run-cli.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -93,6 +96,10 @@ describe("the per-file check cache", () => {
     const dir = path.join(tree, ".parlex-cache");
     appendFileSync(path.join(dir, readdirSync(dir).find((n) => n.startsWith("checks-"))!), '[["abc", {"record": {"id"');
     expect((await check()).report).toEqual((await check({ cache: false })).report);
+    // What is appended after the torn line starts a line of its own, and is kept.
+    edit("sources/meetings/2022/alpha-beta-video.yaml", "title: Video talks", "title: Edited video talks");
+    expect((await check()).counts.checked).toBe(1);
+    expect((await check()).counts.checked).toBe(0);
   });
 
   it("gives a build from the cache byte-identical to a cold build", async () => {
@@ -163,6 +170,26 @@ describe("the stat index in front of the cache", () => {
     const second = await check();
     expect(second.counts.unchanged).toBe(0);
     expect(second.counts.cached).toBe(second.counts.files);
+  });
+});
+
+describe("a cache or a file that cannot be used", () => {
+  it("reports a file that cannot be looked at as unreadable, with a warm stat index as without", async () => {
+    await check();
+    const cache = await CheckCache.open(path.join(tree, ".parlex-cache"));
+    expect(cache.hasStats).toBe(true);
+    const inside = path.join(tree, "sources/topics/trade.yaml/inner.yaml");
+    const entries = [{ file: "sources/topics/trade.yaml/inner.yaml", absolute: inside, kind: "topic" as const, stem: "inner" }];
+    const result = await checkFiles(entries, { validators: sourceShapeValidators(), cache, threads: 0 });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["file/unreadable"]);
+  });
+
+  it("goes on without saving when the cache folder cannot be written, in worker threads too", async () => {
+    const cold = await check({ cache: false });
+    for (const threads of [0, 2]) {
+      const run = await checkSourceTree("sources", { cwd: tree, cacheDir: "sources/topics/trade.yaml/cache", threads });
+      expect(run.report).toEqual(cold.report);
+    }
   });
 });
 

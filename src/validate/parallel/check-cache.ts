@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { appendFile, mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, stat, writeFile } from "node:fs/promises";
 import { appendFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,23 +17,30 @@ import type { FileStat } from "./worker-protocol.js";
  * back. The store is an append-only log of JSON lines, each a batch of `[key, check]` pairs,
  * compacted when most of it is stale.
  *
- * The stat index maps a file's absolute path to its size, mtime, ctime and inode when it was last
- * read, and the key its bytes had then, so that an unchanged file need not be read and hashed
- * again. It is trusted only when all four are equal and the entry is not "racy" (git's rule): a
- * file changed in the same clock tick as it was read could keep its times, so an entry whose
- * mtime or ctime is within two seconds of the start of the run that read it is never trusted;
- * the file is read again, and trusted once a run reads it when it is older than that.
+ * The stat index maps a file's absolute path to its size, mtime, ctime, inode and device when it
+ * was last read, and the key its bytes had then, so that an unchanged file need not be read and
+ * hashed again. It is trusted only when all five are equal and the entry is not "racy" (git's
+ * rule): a file changed in the same clock tick as it was read could keep its times, so an entry
+ * whose mtime or ctime is within two seconds of the start of the run that read it is never
+ * trusted; the file is read again, and trusted once a run reads it when it is older than that.
+ * The start is taken from the file system's clock as well as this machine's (the earlier of the
+ * two), as file times come from the file system.
+ *
+ * The cache only ever saves time: a folder it cannot write to (read-only, full) leaves it
+ * unsaved, and the run goes on.
  */
 export class CheckCache {
   private readonly entries = new Map<string, FileCheck>();
-  /** Lines to append: batches as workers sent them, and checks made in this thread. */
-  private readonly lines: string[] = [];
   private readonly pending = new Map<string, FileCheck>();
   private readonly used = new Set<string>();
   private stats = new Map<string, StatEntry>();
   private statsChanged = false;
   /** When this run began, before any file was looked at: the racy bound for entries it records. */
-  private readonly started = Date.now();
+  private started = Date.now();
+  /** The log does not end with a line end (a torn line): the next append starts a new line. */
+  private torn = false;
+  /** Writing failed once: nothing more is written this run. */
+  private unwritable = false;
 
   private constructor(
     private readonly dir: string,
@@ -51,7 +58,9 @@ export class CheckCache {
   /** Open (or start) the cache in a folder; a missing or unreadable log or index is an empty one. */
   static async open(dir: string): Promise<CheckCache> {
     const cache = new CheckCache(dir, await toolkitDigest());
+    cache.started = Math.min(cache.started, await fileSystemNow(dir));
     const log = await readFile(cache.logFile).catch(() => Buffer.alloc(0));
+    cache.torn = log.length > 0 && log[log.length - 1] !== 10;
     for (let start = 0; start < log.length; ) {
       const end = log.indexOf(10, start) === -1 ? log.length : log.indexOf(10, start);
       try {
@@ -94,8 +103,10 @@ export class CheckCache {
   knownKey(absolute: string, stat: FileStat): string | undefined {
     const entry = this.stats.get(absolute);
     if (!entry) return undefined;
-    const [size, mtimeMs, ctimeMs, ino, key, readAt] = entry;
-    if (size !== stat[0] || mtimeMs !== stat[1] || ctimeMs !== stat[2] || ino !== stat[3]) return undefined;
+    const [size, mtimeMs, ctimeMs, ino, dev, key, readAt] = entry;
+    if (size !== stat[0] || mtimeMs !== stat[1] || ctimeMs !== stat[2] || ino !== stat[3] || dev !== stat[4]) return undefined;
+    // An inode number past 2^53 may have lost its low bits as a number: such files are always read.
+    if (!Number.isSafeInteger(ino)) return undefined;
     if (!(mtimeMs < readAt - RACY_MS && ctimeMs < readAt - RACY_MS)) return undefined;
     return this.entries.has(key) ? key : undefined;
   }
@@ -137,32 +148,70 @@ export class CheckCache {
     }
     // Appended now, not held until save(): a cold run's batches add up to hundreds of megabytes.
     // A run killed mid-line leaves a torn last line, which open() skips.
-    mkdirSync(this.dir, { recursive: true });
-    appendFileSync(this.logFile, text + "\n");
+    this.append(text + "\n");
+  }
+
+  private append(text: string): void {
+    if (this.unwritable) return;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      appendFileSync(this.logFile, (this.torn ? "\n" : "") + text);
+      this.torn = false;
+    } catch {
+      this.unwritable = true;
+    }
   }
 
   /** Persist new entries and the stat index; rewrite the log without stale entries when they outnumber live ones. */
   async save(): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    if (this.pending.size) this.lines.push(asciiJson([...this.pending].map(([key, check]) => [key, withoutFile(check)])));
-    if (this.entries.size > 2 * this.used.size + 1000) {
-      const live = [...this.entries].filter(([key]) => this.used.has(key)).map(([key, check]) => [key, withoutFile(check)]);
-      await replaceFile(this.logFile, asciiJson(live) + "\n");
-    } else if (this.lines.length) {
-      await appendFile(this.logFile, this.lines.join("\n") + "\n");
-    }
-    this.lines.length = 0;
-    this.pending.clear();
-    if (this.statsChanged) {
-      const files = [...this.stats].map(([file, entry]) => [file, ...entry]);
-      await replaceFile(this.statFile, JSON.stringify({ files }));
-      this.statsChanged = false;
+    if (this.unwritable) return;
+    try {
+      await mkdir(this.dir, { recursive: true });
+      if (this.entries.size > 2 * this.used.size + 1000) {
+        const live = [...this.entries].filter(([key]) => this.used.has(key));
+        await replaceFile(this.logFile, logLines(live));
+        this.torn = false;
+      } else if (this.pending.size) {
+        this.append(logLines([...this.pending]));
+      }
+      this.pending.clear();
+      if (this.statsChanged) {
+        const files = [...this.stats].map(([file, entry]) => [file, ...entry]);
+        await replaceFile(this.statFile, JSON.stringify({ files }));
+        this.statsChanged = false;
+      }
+    } catch {
+      this.unwritable = true;
     }
   }
 }
 
 /** A stat index entry: the file's stat when last read, the key of the bytes read then, and when that run began. */
 type StatEntry = [...FileStat, key: string, readAt: number];
+
+/** Checks as log lines of at most 1,000 entries each (one line for a whole cache would outgrow a string). */
+function logLines(entries: readonly [string, FileCheck][]): string {
+  let text = "";
+  for (let i = 0; i < entries.length; i += 1000) {
+    text += asciiJson(entries.slice(i, i + 1000).map(([key, check]) => [key, withoutFile(check)])) + "\n";
+  }
+  return text;
+}
+
+/**
+ * Now, by the file system's clock: the time of a file just written in the cache folder (or this
+ * machine's clock, when nothing can be written there).
+ */
+async function fileSystemNow(dir: string): Promise<number> {
+  try {
+    await mkdir(dir, { recursive: true });
+    const marker = path.join(dir, "clock");
+    await writeFile(marker, "");
+    return (await stat(marker)).mtimeMs;
+  } catch {
+    return Date.now();
+  }
+}
 
 /** How close to a run's start a file's times may be and still be trusted: coarse clocks and file systems. */
 const RACY_MS = 2000;

@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { statSync, type Stats } from "node:fs";
 import { readFile, stat as statFile } from "node:fs/promises";
 import os from "node:os";
 import { Worker } from "node:worker_threads";
@@ -51,9 +51,10 @@ export async function checkFiles(entries: readonly SourceEntry[], options: Check
   if (cache?.hasStats) {
     toRead = [];
     entries.forEach((entry, i) => {
-      // Synchronous: a stat is a few microseconds, less than a promise round trip costs.
-      const s = statSync(entry.absolute, { throwIfNoEntry: false });
-      const key = s ? cache.knownKey(entry.absolute, [s.size, s.mtimeMs, s.ctimeMs, s.ino]) : undefined;
+      // Synchronous: a stat is a few microseconds, less than a promise round trip costs. A file
+      // that cannot be looked at is left to the reader, which reports why.
+      const s = statOrUndefined(entry.absolute);
+      const key = s ? cache.knownKey(entry.absolute, [s.size, s.mtimeMs, s.ctimeMs, s.ino, s.dev]) : undefined;
       const check = key === undefined ? undefined : cache.get(key);
       if (check) {
         outcomes[i] = { check };
@@ -102,7 +103,7 @@ async function readHere(entries: readonly SourceEntry[], which: readonly number[
     try {
       // Stat before reading: a file changed after the stat then differs from it next time.
       const s = await statFile(entry.absolute);
-      stat = [s.size, s.mtimeMs, s.ctimeMs, s.ino];
+      stat = [s.size, s.mtimeMs, s.ctimeMs, s.ino, s.dev];
       bytes = await readFile(entry.absolute);
     } catch (error) {
       out.push([i, { unreadable: (error as Error).message }]);
@@ -146,40 +147,54 @@ async function readInWorkers(
     shares[n % threads]!.push({ index, file: e.file, absolute: e.absolute, kind: e.kind });
   });
   const out: [number, ReadOutcome][] = [];
-  await Promise.all(
-    shares.map(
-      (items) =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(new URL("./check-worker-entry.js", import.meta.url));
-          worker.on("message", (message: WorkMessage) => {
-            if ("done" in message) {
-              void worker.terminate();
-              resolve();
-              return;
-            }
-            if ("progress" in message) return;
-            const pairs = message.checks ? (JSON.parse(message.checks) as [string, FileCheck][]) : [];
-            if (cache && message.checks) cache.addBatch(message.checks, pairs);
-            for (const result of message.results) {
-              if ("unreadable" in result) {
-                out.push([result.index, { unreadable: result.unreadable }]);
-                continue;
-              }
-              cache?.recordStat(entries[result.index]!.absolute, result.stat, result.key);
-              const check = result.slot !== undefined ? pairs[result.slot]![1] : cache?.get(result.key);
-              if (!check) {
-                reject(new Error(`no check for ${entries[result.index]!.file}`));
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(
+      shares.map(
+        (items) =>
+          new Promise<void>((resolve, reject) => {
+            const worker = new Worker(new URL("./check-worker-entry.js", import.meta.url));
+            workers.push(worker);
+            worker.on("message", (message: WorkMessage) => {
+              if ("done" in message) {
+                resolve();
                 return;
               }
-              out.push([result.index, { check, fresh: result.slot !== undefined }]);
-            }
-            progress(out.length);
-          });
-          worker.on("error", reject);
-          worker.on("exit", (code) => code !== 0 && code !== 1 && reject(new Error(`a check worker stopped with code ${code}`)));
-          worker.postMessage({ items, cached, toolkit } satisfies WorkRequest);
-        }),
-    ),
-  );
+              try {
+                const pairs = message.checks ? (JSON.parse(message.checks) as [string, FileCheck][]) : [];
+                if (cache && message.checks) cache.addBatch(message.checks, pairs);
+                for (const result of message.results) {
+                  if ("unreadable" in result) {
+                    out.push([result.index, { unreadable: result.unreadable }]);
+                    continue;
+                  }
+                  cache?.recordStat(entries[result.index]!.absolute, result.stat, result.key);
+                  const check = result.slot !== undefined ? pairs[result.slot]![1] : cache?.get(result.key);
+                  if (!check) throw new Error(`no check for ${entries[result.index]!.file}`);
+                  out.push([result.index, { check, fresh: result.slot !== undefined }]);
+                }
+                progress(out.length);
+              } catch (error) {
+                reject(error as Error);
+              }
+            });
+            worker.on("error", reject);
+            worker.on("exit", (code) => code !== 0 && code !== 1 && reject(new Error(`a check worker stopped with code ${code}`)));
+            worker.postMessage({ items, cached, toolkit } satisfies WorkRequest);
+          }),
+      ),
+    );
+  } finally {
+    // Done or failed, no worker outlives the call.
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
   return out;
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }

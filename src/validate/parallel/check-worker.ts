@@ -60,7 +60,7 @@ function readWithStat(file: string): { stat: FileStat; bytes: Uint8Array } {
         bytes = bigger;
       }
     }
-    return { stat: [s.size, s.mtimeMs, s.ctimeMs, s.ino], bytes: bytes.subarray(0, length) };
+    return { stat: [s.size, s.mtimeMs, s.ctimeMs, s.ino, s.dev], bytes: bytes.subarray(0, length) };
   } finally {
     closeSync(fd);
   }

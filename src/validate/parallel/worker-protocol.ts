@@ -15,8 +15,8 @@ export interface WorkRequest {
   toolkit: string;
 }
 
-/** A file's identity on disk, taken before it is read: size, mtime, ctime (ms) and inode. */
-export type FileStat = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+/** A file's identity on disk, taken before it is read: size, mtime, ctime (ms), inode and device. */
+export type FileStat = [size: number, mtimeMs: number, ctimeMs: number, ino: number, dev: number];
 
 /**
  * One file's outcome: its cache key and stat, and where its check is in the batch's `checks`
@@ -28,4 +28,4 @@ export type WorkResult = { index: number; key: string; stat: FileStat; slot?: nu
  * What a worker sends back as it goes: a batch of results, and the new checks as the JSON text of
  * `[key, check][]` — the line the cache appends as is, and cheaper to parse than to clone.
  */
-export type WorkMessage = { progress: number } | { results: WorkResult[]; checks: string } | { done: true };
+export type WorkMessage = { results: WorkResult[]; checks: string } | { done: true };
