@@ -25,7 +25,8 @@ Options:
   --archive DIR          verify direct quotes against archived documents, as validate does
   --dataset-version V    the version written into datapackage.json (default: 0.0.0-dev)
   --no-cache             check every file afresh (default: reuse .parlex-cache/)
-  --threads N            worker threads for parsing (default: one per core on large trees)
+  --threads N            worker threads for parsing (default: one per core on large trees);
+                         0 does everything in this thread, writing the tables too
   --quiet                print nothing but errors (no progress bar, no summary)
   -h, --help             show this help
 
