@@ -184,6 +184,19 @@ describe("a cache or a file that cannot be used", () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(["file/unreadable"]);
   });
 
+  it("saves its log in lines of at most 1,000 entries, and reads them all back", async () => {
+    const dir = path.join(tree, "many");
+    const cache = await CheckCache.open(dir);
+    for (let i = 0; i < 2_500; i++) cache.set(`key-${i}`, { record: { id: `r${i}`, text: "é" }, diagnostics: [] });
+    await cache.save();
+    const log = readdirSync(dir).find((n) => n.startsWith("checks-"))!;
+    const lines = readFileSync(path.join(dir, log), "latin1").trimEnd().split("\n");
+    expect(lines.map((line) => (JSON.parse(line) as unknown[]).length)).toEqual([1000, 1000, 500]);
+    const again = await CheckCache.open(dir);
+    expect(again.keys()).toHaveLength(2_500);
+    expect(again.get("key-2499")).toEqual({ record: { id: "r2499", text: "é" }, diagnostics: [] });
+  });
+
   it("goes on without saving when the cache folder cannot be written, in worker threads too", async () => {
     const cold = await check({ cache: false });
     for (const threads of [0, 2]) {
