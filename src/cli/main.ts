@@ -1,24 +1,39 @@
 import { readFileSync } from "node:fs";
-import { BUILD_HELP, runBuild } from "./commands/build.js";
-import { DIFF_HELP, runDiff } from "./commands/diff.js";
-import { RELEASE_HELP, runRelease } from "./commands/release.js";
-import { runVerify, VERIFY_HELP } from "./commands/verify.js";
-import { runValidate, VALIDATE_HELP } from "./commands/validate.js";
 import type { CommandIo } from "./command-io.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
 /** The toolkit's version, from its package.json. */
 const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
-type Command = { summary: string; help: string; run: (argv: string[], io: CommandIo) => Promise<number> };
+type Loaded = { help: string; run: (argv: string[], io: CommandIo) => Promise<number> };
+/**
+ * A command: its one-line summary, and its module, imported only when the command runs (each
+ * pulls in its own libraries — Arrow, Ajv, tar — and a command should not pay for the others').
+ */
+type Command = { summary: string; load: () => Promise<Loaded> };
 
 /** Every command of the CLI. */
 const COMMANDS: Record<string, Command> = {
-  validate: { summary: "check the source records and report every problem", help: VALIDATE_HELP, run: runValidate },
-  build: { summary: "validate, then write the tables as CSV, JSON and Arrow with datapackage.json", help: BUILD_HELP, run: runBuild },
-  diff: { summary: "show what the sources change against a release: schema, rows, the bump it needs", help: DIFF_HELP, run: runDiff },
-  release: { summary: "publish the next version to dist-data/<version>/ (never overwriting one)", help: RELEASE_HELP, run: runRelease },
-  verify: { summary: "check a release folder or archive: checksums, schemas, keys", help: VERIFY_HELP, run: runVerify },
+  validate: {
+    summary: "check the source records and report every problem",
+    load: async () => import("./commands/validate.js").then((m) => ({ help: m.VALIDATE_HELP, run: m.runValidate })),
+  },
+  build: {
+    summary: "validate, then write the tables as CSV, JSON and Arrow with datapackage.json",
+    load: async () => import("./commands/build.js").then((m) => ({ help: m.BUILD_HELP, run: m.runBuild })),
+  },
+  diff: {
+    summary: "show what the sources change against a release: schema, rows, the bump it needs",
+    load: async () => import("./commands/diff.js").then((m) => ({ help: m.DIFF_HELP, run: m.runDiff })),
+  },
+  release: {
+    summary: "publish the next version to dist-data/<version>/ (never overwriting one)",
+    load: async () => import("./commands/release.js").then((m) => ({ help: m.RELEASE_HELP, run: m.runRelease })),
+  },
+  verify: {
+    summary: "check a release folder or archive: checksums, schemas, keys",
+    load: async () => import("./commands/verify.js").then((m) => ({ help: m.VERIFY_HELP, run: m.runVerify })),
+  },
 };
 
 function mainHelp(): string {
@@ -41,16 +56,15 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   try {
     if (name === undefined || name === "--help" || name === "-h" || name === "help") {
       const topic = name === "help" ? rest[0] : undefined;
-      io.stdout(topic && COMMANDS[topic] ? COMMANDS[topic].help + "\n" : mainHelp());
+      io.stdout(topic && Object.hasOwn(COMMANDS, topic) ? (await COMMANDS[topic]!.load()).help + "\n" : mainHelp());
       return name === undefined ? EXIT.usage : EXIT.ok;
     }
     if (name === "--version") {
       io.stdout(`parlex ${VERSION}\n`);
       return EXIT.ok;
     }
-    const command = COMMANDS[name];
-    if (!command) throw new UsageError(`unknown command \`${name}\``);
-    return await command.run(rest, io);
+    if (!Object.hasOwn(COMMANDS, name)) throw new UsageError(`unknown command \`${name}\``);
+    return await (await COMMANDS[name]!.load()).run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`parlex${error.command ? " " + error.command : ""}: ${error.message}\n`);
