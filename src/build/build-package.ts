@@ -4,7 +4,7 @@ import path from "node:path";
 import { buildTables } from "../normalize/build-tables.js";
 import type { Tables } from "../tables/field-types.js";
 import type { ValidationReport } from "../validate/build-report.js";
-import { checkSourceTree, type CheckOptions } from "../validate/check-source-tree.js";
+import { checkSourceTreeWithRecords, type CheckOptions } from "../validate/check-source-tree.js";
 import { assemblePackage, assemblePackageInThreads, packageSources, type PackageFiles, type PackageSources } from "../write/assemble-package.js";
 
 /** What a build produced: the validation report, and when valid, the tables and every file. */
@@ -35,7 +35,7 @@ export async function buildPackage(root: string, options: BuildOptions): Promise
  * the largest thing in memory) are garbage once the rows are made, before the files are written.
  */
 async function checkAndNormalize(root: string, check: CheckOptions): Promise<{ ok: false; report: ValidationReport } | { ok: true; report: ValidationReport; tables: Tables; about: PackageSources }> {
-  const { report, index } = await checkSourceTree(root, check);
+  const { report, index } = await checkSourceTreeWithRecords(root, check);
   if (!report.valid) return { ok: false, report };
   return { ok: true, report, tables: buildTables(index), about: packageSources(index) };
 }

@@ -2,13 +2,16 @@ import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { listSources } from "../load/list-sources.js";
-import type { SourceIndex } from "../model/source-index.js";
+import type { UnplacedDiagnostic } from "../model/diagnostic.js";
+import { addToIndex, emptyIndex, type SourceIndex } from "../model/source-index.js";
 import { buildReport, type ValidationReport } from "./build-report.js";
+import { findingsOf } from "./check-file.js";
 import type { ArchiveLookup } from "./meaning/meaning-check.js";
 import { placeDiagnostics } from "./place-diagnostics.js";
-import { validateSources } from "./validate-sources.js";
+import { treeFingerprint } from "./tree-facts.js";
+import { validateTree } from "./validate-tree.js";
 import { sourceShapeValidators } from "./validate-shape.js";
-import { CheckCache } from "./parallel/check-cache.js";
+import { CheckCache, toolkitDigest } from "./parallel/check-cache.js";
 import { checkFiles, type CheckCounts } from "./parallel/check-files.js";
 
 /** Options of a whole-tree check, as the CLI passes them. */
@@ -27,30 +30,76 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Load, validate and report on a source tree: the library behind `parlex validate`. */
-export async function checkSourceTree(root: string, options: CheckOptions = {}): Promise<{ report: ValidationReport; index: SourceIndex; counts: CheckCounts }> {
+/** A whole-tree check: the report, and how the files' checks were come by. */
+export interface TreeCheck {
+  report: ValidationReport;
+  counts: CheckCounts;
+}
+
+/**
+ * Load, validate and report on a source tree: the library behind `parlex validate`. Only
+ * findings are made: with a warm cache, unchanged files are not read, and when no file's tree
+ * facts changed the last run's tree-wide findings stand (the cache keeps them with the
+ * fingerprint of the facts they came from).
+ */
+export async function checkSourceTree(root: string, options: CheckOptions = {}): Promise<TreeCheck> {
+  const { report, counts } = await checkTree(root, options, false);
+  return { report, counts };
+}
+
+/** The same, with the index of checked records that a build normalizes. */
+export async function checkSourceTreeWithRecords(root: string, options: CheckOptions = {}): Promise<TreeCheck & { index: SourceIndex }> {
+  const { report, counts, index } = await checkTree(root, options, true);
+  return { report, counts, index: index! };
+}
+
+async function checkTree(root: string, options: CheckOptions, wantRecords: boolean): Promise<TreeCheck & { index?: SourceIndex }> {
   const cwd = options.cwd ?? process.cwd();
   const listing = await listSources(root, cwd);
-  const validators = sourceShapeValidators();
   const cache = options.cacheDir === undefined ? undefined : await CheckCache.open(path.resolve(cwd, options.cacheDir));
-  const checked = await checkFiles(listing.entries, {
-    validators,
-    ...(cache ? { cache } : {}),
-    ...(options.threads !== undefined ? { threads: options.threads } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  const toolkit = cache?.toolkitDigest ?? (await toolkitDigest());
+  const check = async (records: boolean) => {
+    const checked = await checkFiles(listing.entries, {
+      validators: sourceShapeValidators,
+      records,
+      ...(cache ? { cache } : {}),
+      ...(options.threads !== undefined ? { threads: options.threads } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    return { ...checked, fingerprint: treeFingerprint(toolkit, checked.files) };
+  };
+  // The archive's copies are found through the document records, so a run with one reads them all.
+  let checked = await check(wantRecords || options.archiveDir !== undefined);
+  const counts = checked.counts;
+  let tree = options.archiveDir === undefined ? cache?.treeFindings(checked.fingerprint) : undefined;
+  if (!tree) {
+    if (checked.files.some((f) => !("record" in f))) {
+      // Some tree facts changed: the tree-wide checks need every record, which the log has.
+      checked = await check(true);
+      counts.checked += checked.counts.checked;
+    }
+    const records = checked.files.filter((f) => f.record !== undefined).map((f) => f.record);
+    const archive = options.archiveDir === undefined ? undefined : { lookup: await readArchive(path.resolve(cwd, options.archiveDir), records), dir: options.archiveDir };
+    tree = validateTree(
+      checked.files.map((f) => ({ ...f, record: f.record, valid: f.summary.shape?.length === 0 })),
+      archive,
+    );
+    if (!archive) cache?.setTreeFindings(checked.fingerprint, tree);
+  }
   await cache?.save();
-  const loaded = { root: listing.root, files: checked.files, diagnostics: [...listing.diagnostics, ...checked.diagnostics] };
-  const parsed = loaded.files.filter((f) => f.record !== undefined);
-  const archive = options.archiveDir === undefined ? undefined : await readArchive(path.resolve(cwd, options.archiveDir), parsed.map((f) => f.record));
-  const validateOptions = { validators, ...(archive ? { archive, archiveDir: options.archiveDir! } : {}) };
-  const { diagnostics, index } = validateSources(loaded.files, validateOptions);
-  const all = placeDiagnostics([...loaded.diagnostics, ...diagnostics], (file) => readTextOrUndefined(path.resolve(cwd, file)));
+
+  const found: UnplacedDiagnostic[] = [...listing.diagnostics, ...checked.diagnostics];
+  for (const f of checked.files) for (const d of findingsOf(f.summary, f.file)) found.push(d);
+  for (const d of tree.diagnostics) found.push(d);
   const only = options.only?.map((p) => p.replace(/\/+$/, ""));
-  const shown = only ? all.filter((d) => d.file === "" || only.some((p) => d.file === p || d.file.startsWith(p + "/"))) : all;
-  const directQuotes = [...index.meeting.values()].some((m) => m.record.quotes?.some((q) => q.kind === "direct"));
-  const quotes = !directQuotes ? "none" : archive ? "verified" : "skipped";
-  return { report: buildReport(loaded.root, loaded.files.length, shown, quotes, options.maxDiagnostics), index, counts: checked.counts };
+  const shown = only ? found.filter((d) => d.file === "" || only.some((p) => d.file === p || d.file.startsWith(p + "/"))) : found;
+  const placed = placeDiagnostics(shown, (file) => readTextOrUndefined(path.resolve(cwd, file)));
+  const quotes = tree.directQuotes === 0 ? "none" : options.archiveDir !== undefined ? "verified" : "skipped";
+  const report = buildReport(listing.root, checked.files.length + checked.diagnostics.length, placed, quotes, options.maxDiagnostics);
+  if (!wantRecords) return { report, counts };
+  const index = emptyIndex();
+  for (const f of checked.files) if (f.summary.shape?.length === 0) addToIndex(index, { file: f.file, kind: f.kind, stem: f.stem, record: f.record, ...(f.yearFolder ? { yearFolder: f.yearFolder } : {}) });
+  return { report, counts, index };
 }
 
 /** Read the archived copy each document record declares; absent files are marked missing. */

@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, renameS
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { checkSourceTree } from "../../src/validate/check-source-tree.js";
+import { checkSourceTree, checkSourceTreeWithRecords } from "../../src/validate/check-source-tree.js";
 import { asciiJson } from "../../src/validate/parallel/cache-key.js";
 import { CheckCache } from "../../src/validate/parallel/check-cache.js";
 import { checkFiles } from "../../src/validate/parallel/check-files.js";
@@ -22,7 +22,7 @@ beforeEach(() => {
 });
 
 const check = (options: { cache?: boolean; threads?: number } = {}) =>
-  checkSourceTree("sources", { cwd: tree, ...(options.cache === false ? {} : { cacheDir: ".parlex-cache" }), threads: options.threads ?? 0 });
+  checkSourceTreeWithRecords("sources", { cwd: tree, ...(options.cache === false ? {} : { cacheDir: ".parlex-cache" }), threads: options.threads ?? 0 });
 // Errors and warnings as tuples (the info that quotes were not verified is in every report here).
 const tuples = (report: Awaited<ReturnType<typeof check>>["report"]) =>
   report.diagnostics.filter((d) => d.severity !== "info").map((d) => [d.code, d.file, d.line, d.column]);
@@ -180,21 +180,22 @@ describe("a cache or a file that cannot be used", () => {
     expect(cache.hasStats).toBe(true);
     const inside = path.join(tree, "sources/topics/trade.yaml/inner.yaml");
     const entries = [{ file: "sources/topics/trade.yaml/inner.yaml", absolute: inside, kind: "topic" as const, stem: "inner" }];
-    const result = await checkFiles(entries, { validators: sourceShapeValidators(), cache, threads: 0 });
+    const result = await checkFiles(entries, { validators: sourceShapeValidators, cache, records: false, threads: 0 });
     expect(result.diagnostics.map((d) => d.code)).toEqual(["file/unreadable"]);
   });
 
   it("saves its log in lines of at most 1,000 entries, and reads them all back", async () => {
     const dir = path.join(tree, "many");
     const cache = await CheckCache.open(dir);
-    for (let i = 0; i < 2_500; i++) cache.set(`key-${i}`, { record: { id: `r${i}`, text: "é" }, diagnostics: [] });
+    for (let i = 0; i < 2_500; i++) cache.set(`key-${i}`, { record: { id: `r${i}`, text: "é" }, diagnostics: [], facts: "f" });
     await cache.save();
     const log = readdirSync(dir).find((n) => n.startsWith("checks-"))!;
     const lines = readFileSync(path.join(dir, log), "latin1").trimEnd().split("\n");
     expect(lines.map((line) => (JSON.parse(line) as unknown[]).length)).toEqual([1000, 1000, 500]);
     const again = await CheckCache.open(dir);
-    expect(again.keys()).toHaveLength(2_500);
-    expect(again.get("key-2499")).toEqual({ record: { id: "r2499", text: "é" }, diagnostics: [] });
+    await again.loadChecks();
+    expect(again.keys(true)).toHaveLength(2_500);
+    expect(again.get("key-2499")).toEqual({ record: { id: "r2499", text: "é" }, diagnostics: [], facts: "f" });
   });
 
   it("goes on without saving when the cache folder cannot be written, in worker threads too", async () => {

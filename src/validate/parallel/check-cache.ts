@@ -4,37 +4,50 @@ import { appendFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Kind } from "../../model/source-file.js";
-import { withoutFile, type FileCheck } from "../check-file.js";
+import { withoutFile, type FileCheck, type FileSummary } from "../check-file.js";
+import type { TreeFindings } from "../validate-tree.js";
 import { asciiJson, cacheKey } from "./cache-key.js";
 import type { FileStat } from "./worker-protocol.js";
 
 /**
- * A content-addressed cache of per-file checks, with a stat index in front of it.
+ * A content-addressed cache of per-file checks, with a stat index in front of it, and the
+ * tree-wide findings of the last run.
  *
  * An entry's key hashes the file's bytes, its kind and the toolkit itself (the code and schemas
  * that parse and check a file), so an edited file, a moved file of another kind, or a changed
  * toolkit never meets an old entry. Entries hold no path: the caller puts the file's current path
  * back. The store is an append-only log of JSON lines, each a batch of `[key, check]` pairs,
- * compacted when most of it is stale.
+ * compacted when most of it is stale. It is read only by a run that needs the records (a build).
  *
  * The stat index maps a file's absolute path to its size, mtime, ctime, inode and device when it
- * was last read, and the key its bytes had then, so that an unchanged file need not be read and
- * hashed again. It is trusted only when all five are equal and the entry is not "racy" (git's
- * rule): a file changed in the same clock tick as it was read could keep its times, so an entry
- * whose mtime or ctime is within two seconds of the start of the run that read it is never
- * trusted; the file is read again, and trusted once a run reads it when it is older than that.
- * The start is taken from the file system's clock as well as this machine's (the earlier of the
- * two), as file times come from the file system.
+ * was last read, the key its bytes had then and the summary of their check (its findings and the
+ * digest of its tree facts), so that an unchanged file need not be read and hashed again, and a
+ * run that only reports findings need not read the log. It is trusted only when all five are
+ * equal and the entry is not "racy" (git's rule): a file changed in the same clock tick as it was
+ * read could keep its times, so an entry whose mtime or ctime is within two seconds of the start
+ * of the run that read it is never trusted; the file is read again, and trusted once a run reads
+ * it when it is older than that. The start is taken from the file system's clock as well as this
+ * machine's (the earlier of the two), as file times come from the file system.
+ *
+ * The tree-wide findings are kept with the fingerprint of the tree facts they were found from
+ * (tree-facts.ts): a run whose files have the same fingerprint would find the same.
  *
  * The cache only ever saves time: a folder it cannot write to (read-only, full) leaves it
  * unsaved, and the run goes on.
  */
 export class CheckCache {
+  /** Checks by key: the log's (once loaded) and this run's. */
   private readonly entries = new Map<string, FileCheck>();
   private readonly pending = new Map<string, FileCheck>();
   private readonly used = new Set<string>();
   private stats = new Map<string, StatEntry>();
   private statsChanged = false;
+  /** The summaries the stat index holds, by key (made when first needed). */
+  private summaries: Map<string, CompactSummary> | undefined;
+  /** Whether the log has been read (a run that needs no records never reads it). */
+  private loaded = false;
+  private tree: TreeSnapshot | undefined;
+  private treeChanged = false;
   /** When this run began, before any file was looked at: the racy bound for entries it records. */
   private started = Date.now();
   /** The log does not end with a line end (a torn line): the next append starts a new line. */
@@ -55,28 +68,53 @@ export class CheckCache {
     return path.join(this.dir, `files-${this.toolkit.slice(0, 16)}.json`);
   }
 
-  /** Open (or start) the cache in a folder; a missing or unreadable log or index is an empty one. */
+  private get treeFile(): string {
+    return path.join(this.dir, `tree-${this.toolkit.slice(0, 16)}.json`);
+  }
+
+  /**
+   * Open (or start) the cache in a folder: its stat index and last tree-wide findings. The log
+   * of checks is read only when records are asked for (loadChecks). A missing or unreadable
+   * file is an empty one.
+   */
   static async open(dir: string): Promise<CheckCache> {
     const cache = new CheckCache(dir, await toolkitDigest());
     cache.started = Math.min(cache.started, await fileSystemNow(dir));
-    const log = await readFile(cache.logFile).catch(() => Buffer.alloc(0));
-    cache.torn = log.length > 0 && log[log.length - 1] !== 10;
-    for (let start = 0; start < log.length; ) {
-      const end = log.indexOf(10, start) === -1 ? log.length : log.indexOf(10, start);
-      try {
-        if (end > start) for (const [key, check] of JSON.parse(log.toString("latin1", start, end)) as [string, FileCheck][]) cache.entries.set(key, check);
-      } catch {
-        // A torn last line from an interrupted run: its entries are simply absent.
-      }
-      start = end + 1;
-    }
     try {
       const index = JSON.parse(await readFile(cache.statFile, "utf8")) as { files: [string, ...StatEntry][] };
       cache.stats = new Map(index.files.map(([file, ...entry]) => [file, entry as StatEntry]));
     } catch {
       // No index yet, or a damaged one: every file is read and hashed.
     }
+    try {
+      const tree = JSON.parse(await readFile(cache.treeFile, "utf8")) as TreeSnapshot;
+      if (typeof tree.fingerprint === "string" && Array.isArray(tree.diagnostics) && typeof tree.directQuotes === "number") cache.tree = tree;
+    } catch {
+      // None yet: the tree-wide checks run.
+    }
     return cache;
+  }
+
+  /** Read the log of checks, once: needed for records (a build), not for findings (validate). */
+  async loadChecks(): Promise<void> {
+    if (this.loaded) return;
+    this.loaded = true;
+    const log = await readFile(this.logFile).catch(() => Buffer.alloc(0));
+    this.torn = this.torn || (log.length > 0 && log[log.length - 1] !== 10);
+    for (let start = 0; start < log.length; ) {
+      const end = log.indexOf(10, start) === -1 ? log.length : log.indexOf(10, start);
+      try {
+        if (end > start) {
+          for (const [key, check] of JSON.parse(log.toString("latin1", start, end)) as [string, FileCheck][]) {
+            // This run's own checks (appended before the log was read) are as good, and already here.
+            if (!this.entries.has(key)) this.entries.set(key, check);
+          }
+        }
+      } catch {
+        // A torn last line from an interrupted run: its entries are simply absent.
+      }
+      start = end + 1;
+    }
   }
 
   /** The toolkit digest the keys include. */
@@ -89,9 +127,10 @@ export class CheckCache {
     return cacheKey(this.toolkit, kind, bytes);
   }
 
-  /** Every key the cache holds. */
-  keys(): string[] {
-    return [...this.entries.keys()];
+  /** Every key whose check (with records: loadChecks first) or summary (without) is at hand. */
+  keys(records: boolean): string[] {
+    if (records) return [...this.entries.keys()];
+    return [...new Set([...this.entries.keys(), ...this.summaryIndex().keys()])];
   }
 
   /** Whether the stat index knows any file (when not, there is no point in looking files up). */
@@ -99,21 +138,24 @@ export class CheckCache {
     return this.stats.size > 0;
   }
 
-  /** The key a file had when last read, if its stat is unchanged, not racy, and its check is cached. */
-  knownKey(absolute: string, stat: FileStat): string | undefined {
+  /**
+   * The key a file had when last read and the summary of its check, if its stat is unchanged
+   * and not racy.
+   */
+  knownStat(absolute: string, stat: FileStat): { key: string; summary: FileSummary } | undefined {
     const entry = this.stats.get(absolute);
     if (!entry) return undefined;
-    const [size, mtimeMs, ctimeMs, ino, dev, key, readAt] = entry;
+    const [size, mtimeMs, ctimeMs, ino, dev, key, readAt, summary] = entry;
     if (size !== stat[0] || mtimeMs !== stat[1] || ctimeMs !== stat[2] || ino !== stat[3] || dev !== stat[4]) return undefined;
     // An inode number past 2^53 may have lost its low bits as a number: such files are always read.
     if (!Number.isSafeInteger(ino)) return undefined;
     if (!(mtimeMs < readAt - RACY_MS && ctimeMs < readAt - RACY_MS)) return undefined;
-    return this.entries.has(key) ? key : undefined;
+    return { key, summary: expandSummary(summary) };
   }
 
-  /** Note what a file's stat was just before it was read, and the key of those bytes. */
-  recordStat(absolute: string, stat: FileStat, key: string): void {
-    this.stats.set(absolute, [...stat, key, this.started]);
+  /** Note what a file's stat was just before it was read, the key of those bytes and their check's summary. */
+  recordStat(absolute: string, stat: FileStat, key: string, check: FileSummary): void {
+    this.stats.set(absolute, [...stat, key, this.started, compactSummary(check)]);
     this.statsChanged = true;
   }
 
@@ -127,10 +169,23 @@ export class CheckCache {
     }
   }
 
+  /** A check with its record: this run's, or the log's (call loadChecks first). */
   get(key: string): FileCheck | undefined {
+    if (!this.loaded && !this.entries.has(key)) throw new Error("CheckCache.get before loadChecks()");
     const hit = this.entries.get(key);
     if (hit) this.used.add(key);
     return hit;
+  }
+
+  /**
+   * A check's summary, without reading the log: this run's checks, or what the stat index holds.
+   * (Keys are not marked used: the log is compacted only by a run that read it, and uses all it keeps.)
+   */
+  summaryOf(key: string): FileSummary | undefined {
+    const hit = this.entries.get(key);
+    if (hit) return hit;
+    const known = this.summaryIndex().get(key);
+    return known === undefined ? undefined : expandSummary(known);
   }
 
   /** A check made in this thread (its path is stripped when saved). */
@@ -147,8 +202,28 @@ export class CheckCache {
       this.used.add(key);
     }
     // Appended now, not held until save(): a cold run's batches add up to hundreds of megabytes.
-    // A run killed mid-line leaves a torn last line, which open() skips.
+    // A run killed mid-line leaves a torn last line, which loadChecks() skips.
     this.append(text + "\n");
+  }
+
+  /** The tree-wide findings of the last run whose files had these tree facts, if that was the last run. */
+  treeFindings(fingerprint: string): TreeFindings | undefined {
+    if (this.tree?.fingerprint !== fingerprint) return undefined;
+    return { diagnostics: this.tree.diagnostics, directQuotes: this.tree.directQuotes };
+  }
+
+  /** Keep this run's tree-wide findings for the next run (only the latest tree is kept). */
+  setTreeFindings(fingerprint: string, findings: TreeFindings): void {
+    this.tree = { fingerprint, ...findings };
+    this.treeChanged = true;
+  }
+
+  private summaryIndex(): Map<string, CompactSummary> {
+    if (!this.summaries) {
+      this.summaries = new Map();
+      for (const entry of this.stats.values()) this.summaries.set(entry[5], entry[7]);
+    }
+    return this.summaries;
   }
 
   private append(text: string): void {
@@ -162,12 +237,15 @@ export class CheckCache {
     }
   }
 
-  /** Persist new entries and the stat index; rewrite the log without stale entries when they outnumber live ones. */
+  /**
+   * Persist new checks, the stat index and the tree-wide findings; rewrite the log without stale
+   * entries when they outnumber live ones (only when this run read it).
+   */
   async save(): Promise<void> {
     if (this.unwritable) return;
     try {
       await mkdir(this.dir, { recursive: true });
-      if (this.entries.size > 2 * this.used.size + 1000) {
+      if (this.loaded && this.entries.size > 2 * this.used.size + 1000) {
         const live = [...this.entries].filter(([key]) => this.used.has(key));
         await replaceFile(this.logFile, logLines(live));
         this.torn = false;
@@ -180,14 +258,40 @@ export class CheckCache {
         await replaceFile(this.statFile, JSON.stringify({ files }));
         this.statsChanged = false;
       }
+      if (this.treeChanged && this.tree) {
+        await replaceFile(this.treeFile, JSON.stringify(this.tree));
+        this.treeChanged = false;
+      }
     } catch {
       this.unwritable = true;
     }
   }
 }
 
-/** A stat index entry: the file's stat when last read, the key of the bytes read then, and when that run began. */
-type StatEntry = [...FileStat, key: string, readAt: number];
+/** The tree-wide findings of the last run, and the fingerprint of the tree facts they came from. */
+interface TreeSnapshot extends TreeFindings {
+  fingerprint: string;
+}
+
+/**
+ * A check's summary as the stat index keeps it: only the facts digest when the file has no
+ * finding of its own (nearly always), the whole summary otherwise.
+ */
+type CompactSummary = string | FileSummary;
+
+function compactSummary(check: FileSummary): CompactSummary {
+  const clean = check.diagnostics.length === 0 && check.shape?.length === 0 && check.local?.length === 0;
+  if (clean) return check.facts;
+  const { diagnostics, shape, local, facts } = withoutFile(check);
+  return { diagnostics, ...(shape ? { shape } : {}), ...(local ? { local } : {}), facts };
+}
+
+function expandSummary(summary: CompactSummary): FileSummary {
+  return typeof summary === "string" ? { diagnostics: [], shape: [], local: [], facts: summary } : summary;
+}
+
+/** A stat index entry: the file's stat when last read, the key of the bytes read then, when that run began, and the summary of their check. */
+type StatEntry = [...FileStat, key: string, readAt: number, summary: CompactSummary];
 
 /** Checks as log lines of at most 1,000 entries each (one line for a whole cache would outgrow a string). */
 function logLines(entries: readonly [string, FileCheck][]): string {
@@ -233,12 +337,9 @@ export const TOOLKIT_PARTS = [
   "src/catalogue",
   "src/model",
   "src/types",
-  "src/validate/check-file.ts",
-  // The cache and worker code itself: a change to how entries are stored or keyed starts afresh.
-  "src/validate/parallel",
-  "src/validate/explain-schema-errors.ts",
-  "src/validate/validate-shape.ts",
-  "src/validate/source-schemas.ts",
+  // All of validation — the per-file check, and the tree-wide checks whose findings are kept too —
+  // and the cache and worker code itself: a change to how entries are stored or keyed starts afresh.
+  "src/validate",
   "schemas",
   "package.json",
   "package-lock.json",

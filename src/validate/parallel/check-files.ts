@@ -3,18 +3,24 @@ import { readFile, stat as statFile } from "node:fs/promises";
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { UnplacedDiagnostic } from "../../model/diagnostic.js";
-import type { LoadedFile } from "../../model/source-file.js";
+import type { Kind } from "../../model/source-file.js";
 import type { SourceEntry } from "../../load/list-sources.js";
 import { makeDiagnostic } from "../../catalogue/make-diagnostic.js";
-import { checkFile, type FileCheck } from "../check-file.js";
+import { checkFile, type FileCheck, type FileSummary } from "../check-file.js";
 import type { ShapeValidators } from "../validate-shape.js";
 import { toolkitDigest, type CheckCache } from "./check-cache.js";
 import type { FileStat, WorkItem, WorkMessage, WorkRequest } from "./worker-protocol.js";
 
 /** How to check a tree's files. */
 export interface CheckFilesOptions {
-  validators: ShapeValidators;
+  /** The shape validators, asked for only when a file must be checked in this thread. */
+  validators: () => ShapeValidators;
   cache?: CheckCache;
+  /**
+   * Whether every file's record is wanted (a build), or only its findings and facts (validate):
+   * then files unchanged since the cache saw them are taken from its stat index alone.
+   */
+  records: boolean;
   /** Worker threads to use; 0 checks in this thread. Default: one per core when many files must be read. */
   threads?: number;
   /** Called as files are done, with how many are done and the total. */
@@ -32,19 +38,32 @@ export interface CheckCounts {
   checked: number;
 }
 
+/** One readable file and its check: the summary always, the record when asked for or at hand. */
+export interface CheckedFile {
+  file: string;
+  kind: Kind;
+  stem: string;
+  yearFolder?: string;
+  summary: FileSummary;
+  /** The parsed record (undefined when it could not be parsed); absent when not asked for. */
+  record?: unknown;
+}
+
 /** Below this many files to read, starting workers costs more than it saves. */
 const PARALLEL_THRESHOLD = 2000;
 
-/** One file's check as found: the check, or why the file could not be read. */
-type Outcome = { check: FileCheck } | { unreadable: string };
+/** One file's check as found (its record only when asked for or read), or why the file could not be read. */
+type Outcome = { summary: FileSummary; record?: unknown } | { unreadable: string };
 
 /**
- * Parse and shape-check every listed file — files unchanged since they were last read straight
- * from the cache, the others read (in worker threads when there are many) and checked unless the
- * cache has their bytes' check — and return them in listing order with their findings.
+ * Parse and check every listed file on its own — files unchanged since they were last read
+ * straight from the cache, the others read (in worker threads when there are many) and checked
+ * unless the cache has their bytes' check — and return them in listing order, with a
+ * file/unreadable finding for each file that could not be read.
  */
-export async function checkFiles(entries: readonly SourceEntry[], options: CheckFilesOptions): Promise<{ files: LoadedFile[]; diagnostics: UnplacedDiagnostic[]; counts: CheckCounts }> {
-  const { cache } = options;
+export async function checkFiles(entries: readonly SourceEntry[], options: CheckFilesOptions): Promise<{ files: CheckedFile[]; diagnostics: UnplacedDiagnostic[]; counts: CheckCounts }> {
+  const { cache, records } = options;
+  if (cache && records) await cache.loadChecks();
   const outcomes: Outcome[] = new Array(entries.length);
   const counts: CheckCounts = { files: entries.length, unchanged: 0, cached: 0, checked: 0 };
   let toRead: number[] = entries.map((_, i) => i);
@@ -54,10 +73,14 @@ export async function checkFiles(entries: readonly SourceEntry[], options: Check
       // Synchronous: a stat is a few microseconds, less than a promise round trip costs. A file
       // that cannot be looked at is left to the reader, which reports why.
       const s = statOrUndefined(entry.absolute);
-      const key = s ? cache.knownKey(entry.absolute, [s.size, s.mtimeMs, s.ctimeMs, s.ino, s.dev]) : undefined;
-      const check = key === undefined ? undefined : cache.get(key);
-      if (check) {
-        outcomes[i] = { check };
+      const known = s ? cache.knownStat(entry.absolute, [s.size, s.mtimeMs, s.ctimeMs, s.ino, s.dev]) : undefined;
+      let outcome: Outcome | undefined;
+      if (known && records) {
+        const check = cache.get(known.key);
+        if (check) outcome = { summary: check, record: check.record };
+      } else if (known) outcome = { summary: known.summary };
+      if (outcome) {
+        outcomes[i] = outcome;
         counts.unchanged++;
       } else toRead.push(i);
     });
@@ -71,7 +94,7 @@ export async function checkFiles(entries: readonly SourceEntry[], options: Check
   counts.cached = read.length - counts.checked - read.filter(([, o]) => "unreadable" in o).length;
   options.onProgress?.(entries.length, entries.length);
 
-  const files: LoadedFile[] = [];
+  const files: CheckedFile[] = [];
   const diagnostics: UnplacedDiagnostic[] = [];
   for (const [index, entry] of entries.entries()) {
     const outcome = outcomes[index]!;
@@ -79,23 +102,21 @@ export async function checkFiles(entries: readonly SourceEntry[], options: Check
       diagnostics.push(makeDiagnostic("file/unreadable", { reason: outcome.unreadable }, { file: entry.file, line: 0, column: 0 }));
       continue;
     }
-    const { check } = outcome;
-    const place = (list: UnplacedDiagnostic[]) => list.map((d) => ({ ...d, file: entry.file }));
-    for (const d of place(check.diagnostics)) diagnostics.push(d);
-    const loaded: LoadedFile = { file: entry.file, kind: entry.kind, stem: entry.stem, record: check.record };
-    if (entry.yearFolder) loaded.yearFolder = entry.yearFolder;
-    if (check.shape) loaded.shape = place(check.shape);
-    files.push(loaded);
+    const checked: CheckedFile = { file: entry.file, kind: entry.kind, stem: entry.stem, summary: outcome.summary };
+    if (entry.yearFolder) checked.yearFolder = entry.yearFolder;
+    if ("record" in outcome) checked.record = outcome.record;
+    files.push(checked);
   }
   return { files, diagnostics, counts };
 }
 
-type ReadOutcome = { check: FileCheck; fresh: boolean } | { unreadable: string };
+type ReadOutcome = { summary: FileSummary; record?: unknown; fresh: boolean } | { unreadable: string };
 
 /** Read, hash and check files in this thread. */
 async function readHere(entries: readonly SourceEntry[], which: readonly number[], options: CheckFilesOptions, progress: (n: number) => void): Promise<[number, ReadOutcome][]> {
-  const { cache } = options;
+  const { cache, records } = options;
   const out: [number, ReadOutcome][] = [];
+  const check = (entry: SourceEntry, bytes: Uint8Array) => checkFile(entry.file, entry.kind, bytes, options.validators());
   for (const [n, i] of which.entries()) {
     const entry = entries[i]!;
     let bytes: Uint8Array;
@@ -110,16 +131,19 @@ async function readHere(entries: readonly SourceEntry[], which: readonly number[
       continue;
     }
     if (!cache) {
-      out.push([i, { check: checkFile(entry.file, entry.kind, bytes, options.validators), fresh: true }]);
+      const fresh = check(entry, bytes);
+      out.push([i, { summary: fresh, record: fresh.record, fresh: true }]);
     } else {
       const key = cache.keyOf(entry.kind, bytes);
-      cache.recordStat(entry.absolute, stat, key);
-      const hit = cache.get(key);
-      if (hit) out.push([i, { check: hit, fresh: false }]);
-      else {
-        const check = checkFile(entry.file, entry.kind, bytes, options.validators);
-        cache.set(key, check);
-        out.push([i, { check, fresh: true }]);
+      const hit = records ? cache.get(key) : cache.summaryOf(key);
+      if (hit) {
+        out.push([i, { summary: hit, ...(records ? { record: (hit as FileCheck).record } : {}), fresh: false }]);
+        cache.recordStat(entry.absolute, stat, key, hit);
+      } else {
+        const fresh = check(entry, bytes);
+        cache.set(key, fresh);
+        cache.recordStat(entry.absolute, stat, key, fresh);
+        out.push([i, { summary: fresh, record: fresh.record, fresh: true }]);
       }
     }
     if (n % 500 === 499) progress(n + 1);
@@ -138,9 +162,9 @@ async function readInWorkers(
   options: CheckFilesOptions,
   progress: (n: number) => void,
 ): Promise<[number, ReadOutcome][]> {
-  const { cache } = options;
+  const { cache, records } = options;
   const toolkit = cache?.toolkitDigest ?? (await toolkitDigest());
-  const cached = cache ? cache.keys() : [];
+  const cached = cache ? cache.keys(records) : [];
   const shares: WorkItem[][] = Array.from({ length: threads }, () => []);
   which.forEach((index, n) => {
     const e = entries[index]!;
@@ -168,10 +192,11 @@ async function readInWorkers(
                     out.push([result.index, { unreadable: result.unreadable }]);
                     continue;
                   }
-                  cache?.recordStat(entries[result.index]!.absolute, result.stat, result.key);
-                  const check = result.slot !== undefined ? pairs[result.slot]![1] : cache?.get(result.key);
+                  const fresh = result.slot !== undefined;
+                  const check = fresh ? pairs[result.slot!]![1] : records ? cache?.get(result.key) : cache?.summaryOf(result.key);
                   if (!check) throw new Error(`no check for ${entries[result.index]!.file}`);
-                  out.push([result.index, { check, fresh: result.slot !== undefined }]);
+                  cache?.recordStat(entries[result.index]!.absolute, result.stat, result.key, check);
+                  out.push([result.index, { summary: check, ...(records || fresh ? { record: (check as FileCheck).record } : {}), fresh }]);
                 }
                 progress(out.length);
               } catch (error) {
