@@ -1,11 +1,5 @@
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import type { Kind } from "../model/source-file.js";
-
-/**
- * Fields of a meeting that no tree-wide check reads: its free text and format. A meeting's tree
- * facts are the record without them; every other kind is few in number and kept whole.
- */
-const MEETING_TEXT = new Set(["title", "summary", "note", "format"]);
 
 /**
  * What the tree-wide checks (references, dates, participants, quotes, duplicates) may read of a
@@ -14,15 +8,16 @@ const MEETING_TEXT = new Set(["title", "summary", "note", "format"]);
  */
 export function treeFacts(kind: Kind, record: unknown): unknown {
   if (kind !== "meeting" || record === null || typeof record !== "object" || Array.isArray(record)) return record;
-  const facts: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(record)) if (!MEETING_TEXT.has(name)) facts[name] = value;
+  // A meeting's free text and format, which no tree-wide check reads. Every other kind is few in
+  // number and kept whole.
+  const { title: _title, summary: _summary, note: _note, format: _format, ...facts } = record as Record<string, unknown>;
   return facts;
 }
 
 /** A digest of a file's tree facts and whether its record passed its schema (none: not parsed). */
 export function factsDigest(kind: Kind, record: unknown, valid: boolean): string {
   const facts = record === undefined ? null : treeFacts(kind, record);
-  return createHash("sha256").update(JSON.stringify([valid, facts])).digest("hex").slice(0, 32);
+  return hash("sha256", JSON.stringify([valid, facts]), "hex").slice(0, 32);
 }
 
 /** A tree's files as the tree-wide checks see them, in listing order. */

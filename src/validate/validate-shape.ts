@@ -12,7 +12,9 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 export type ShapeValidators = Record<Kind, ValidateFunction>;
 
 /**
- * Compile the source schemas once (strict mode: a schema mistake fails here, not silently).
+ * The validators of the source schemas (strict mode: a schema mistake fails when its validator is
+ * first used, never silently). Each kind's validator is compiled when first used: a run that checks
+ * one meeting file compiles the meeting schema only.
  *
  * JSON Schema counts a string's length in code points, which Ajv's `unicode` mode does by walking
  * every string (a tenth of a file's check). For text without surrogate pairs, code units and
@@ -20,37 +22,42 @@ export type ShapeValidators = Record<Kind, ValidateFunction>;
  * `unicode: false`; a record with any astral character goes to the exact ones.
  */
 export function compileShapeValidators(schemas = readSourceSchemas()): ShapeValidators {
-  const exact = compileWith(schemas, true);
-  const plain = compileWith(schemas, false);
+  const exact = lazyValidators(schemas, true);
+  const plain = lazyValidators(schemas, false);
   const validators = {} as ShapeValidators;
   for (const kind of KINDS) {
-    const chosen = (record: unknown) => (hasSurrogate(record) ? exact[kind] : plain[kind]);
     const validate = ((record: unknown) => {
-      const v = chosen(record);
+      const v = hasSurrogate(record) ? exact(kind) : plain(kind);
       const ok = v(record) as boolean;
       validate.errors = v.errors ?? null;
       return ok;
     }) as ValidateFunction;
-    validate.schema = exact[kind].schema;
+    validate.schema = schemas.get(schemaFileOf(kind)) ?? {};
     validators[kind] = validate;
   }
   return validators;
 }
 
-function compileWith(schemas: ReturnType<typeof readSourceSchemas>, unicode: boolean): Record<Kind, ValidateFunction> {
-  // Ajv calls `unicode` deprecated (it still honours it) and says so on the console: that one
-  // notice is dropped, every other warning still shows.
-  const logger = { log: console.log, error: console.error, warn: (...args: unknown[]) => !/option unicode/.test(String(args[0])) && console.warn(...args) };
-  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, unicode, logger });
-  addFormats(ajv);
-  for (const schema of schemas.values()) ajv.addSchema(schema);
-  const validators = {} as Record<Kind, ValidateFunction>;
-  for (const kind of KINDS) {
-    const validate = ajv.getSchema(schemaFileOf(kind));
+/** Each kind's validator, compiled by one Ajv instance (made when first needed) when first asked for. */
+function lazyValidators(schemas: ReturnType<typeof readSourceSchemas>, unicode: boolean): (kind: Kind) => ValidateFunction {
+  let ajv: Ajv | undefined;
+  const compiled = new Map<Kind, ValidateFunction>();
+  return (kind) => {
+    let validate = compiled.get(kind);
+    if (validate) return validate;
+    if (!ajv) {
+      // Ajv calls `unicode` deprecated (it still honours it) and says so on the console: that one
+      // notice is dropped, every other warning still shows.
+      const logger = { log: console.log, error: console.error, warn: (...args: unknown[]) => !/option unicode/.test(String(args[0])) && console.warn(...args) };
+      ajv = new Ajv({ allErrors: true, strict: true, verbose: true, unicode, logger });
+      addFormats(ajv);
+      for (const schema of schemas.values()) ajv.addSchema(schema);
+    }
+    validate = ajv.getSchema(schemaFileOf(kind));
     if (!validate) throw new Error(`schemas/${schemaFileOf(kind)} is missing`);
-    validators[kind] = validate;
-  }
-  return validators;
+    compiled.set(kind, validate);
+    return validate;
+  };
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;

@@ -3,7 +3,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { checkSourceTree, checkSourceTreeWithRecords } from "../../src/validate/check-source-tree.js";
-import { asciiJson } from "../../src/validate/parallel/cache-key.js";
 import { CheckCache } from "../../src/validate/parallel/check-cache.js";
 import { checkFiles } from "../../src/validate/parallel/check-files.js";
 import { sourceShapeValidators } from "../../src/validate/validate-shape.js";
@@ -43,7 +42,7 @@ function poisonCache(): void {
     const file = path.join(dir, name);
     const lines = readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line));
     for (const batch of lines) for (const [, entry] of batch) if (entry.record?.title) entry.record.title = "POISONED";
-    writeFileSync(file, lines.map((l) => asciiJson(l)).join("\n") + "\n");
+    writeFileSync(file, lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
   }
 }
 
@@ -165,6 +164,27 @@ describe("the stat index in front of the cache", () => {
     expect([...again.index.meeting.values()]).toEqual([...cold.index.meeting.values()]);
   }, 20_000);
 
+  it("keeps a run's few changed entries in a journal, not a whole new index, and reads it back", async () => {
+    await settle();
+    await check();
+    const dir = path.join(tree, ".parlex-cache");
+    const index = path.join(dir, readdirSync(dir).find((n) => /^files-.*\.json$/.test(n))!);
+    const before = readFileSync(index, "utf8");
+    edit("sources/meetings/2022/alpha-beta-video.yaml", "title: Video talks", "title: Video TALKS");
+    await settle();
+    const edited = await check();
+    expect(edited.counts).toMatchObject({ unchanged: edited.counts.files - 1, checked: 1 });
+    expect(readFileSync(index, "utf8")).toBe(before);
+    const journal = index.replace(/\.json$/, ".jsonl");
+    expect(readFileSync(journal, "utf8").trim().split("\n")).toHaveLength(1);
+    // A torn line (an interrupted run) is skipped; the journal's entry still stands.
+    appendFileSync(journal, '\n[["/x", 1, 2');
+    const next = await check();
+    expect(next.counts.unchanged).toBe(next.counts.files);
+    expect(next.index.meeting.get("alpha-beta-video")!.record.title).toMatch(/^Video TALKS/);
+    expect(next.report).toEqual((await check({ cache: false })).report);
+  }, 20_000);
+
   it("reads a file again whose stat was recorded within two seconds of its change (racy)", async () => {
     await check();
     const second = await check();
@@ -184,18 +204,19 @@ describe("a cache or a file that cannot be used", () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(["file/unreadable"]);
   });
 
-  it("saves its log in lines of at most 1,000 entries, and reads them all back", async () => {
+  it("saves its log in lines of at most 1,000 entries, and reads them all back, ASCII-only lines and others", async () => {
     const dir = path.join(tree, "many");
     const cache = await CheckCache.open(dir);
-    for (let i = 0; i < 2_500; i++) cache.set(`key-${i}`, { record: { id: `r${i}`, text: "é" }, diagnostics: [], facts: "f" });
+    const text = (i: number) => (i < 1000 ? "plain" : "é Қазақстан 中国 😀 \u2028 \ud800");
+    for (let i = 0; i < 2_500; i++) cache.set(`key-${i}`, { record: { id: `r${i}`, text: text(i) }, diagnostics: [], facts: "f" });
     await cache.save();
     const log = readdirSync(dir).find((n) => n.startsWith("checks-"))!;
-    const lines = readFileSync(path.join(dir, log), "latin1").trimEnd().split("\n");
+    const lines = readFileSync(path.join(dir, log), "utf8").trimEnd().split("\n");
     expect(lines.map((line) => (JSON.parse(line) as unknown[]).length)).toEqual([1000, 1000, 500]);
     const again = await CheckCache.open(dir);
     await again.loadChecks();
     expect(again.keys(true)).toHaveLength(2_500);
-    expect(again.get("key-2499")).toEqual({ record: { id: "r2499", text: "é" }, diagnostics: [], facts: "f" });
+    for (const i of [0, 999, 1000, 2499]) expect(again.get(`key-${i}`)).toEqual({ record: { id: `r${i}`, text: text(i) }, diagnostics: [], facts: "f" });
   });
 
   it("goes on without saving when the cache folder cannot be written, in worker threads too", async () => {

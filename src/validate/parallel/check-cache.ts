@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, rename, stat, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { appendFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Kind } from "../../model/source-file.js";
 import { withoutFile, type FileCheck, type FileSummary } from "../check-file.js";
 import type { TreeFindings } from "../validate-tree.js";
-import { asciiJson, cacheKey } from "./cache-key.js";
+import { isAscii } from "node:buffer";
+import { cacheKey } from "./cache-key.js";
 import type { FileStat } from "./worker-protocol.js";
 
 /**
@@ -27,7 +28,8 @@ import type { FileStat } from "./worker-protocol.js";
  * read could keep its times, so an entry whose mtime or ctime is within two seconds of the start
  * of the run that read it is never trusted; the file is read again, and trusted once a run reads
  * it when it is older than that. The start is taken from the file system's clock as well as this
- * machine's (the earlier of the two), as file times come from the file system.
+ * machine's (the earlier of the two), as file times come from the file system. A run that changed
+ * a few entries appends them to a journal instead of writing the whole index again.
  *
  * The tree-wide findings are kept with the fingerprint of the tree facts they were found from
  * (tree-facts.ts): a run whose files have the same fingerprint would find the same.
@@ -41,7 +43,12 @@ export class CheckCache {
   private readonly pending = new Map<string, FileCheck>();
   private readonly used = new Set<string>();
   private stats = new Map<string, StatEntry>();
-  private statsChanged = false;
+  /** Paths whose stat entry this run changed or dropped: what the next journal line holds. */
+  private readonly statsChanged = new Set<string>();
+  /** Lines in the stat journal: past a few, the next save writes the whole index afresh. */
+  private journalLines = 0;
+  /** Whether the whole index was read from its file (until it has been written, there is no journal). */
+  private indexRead = false;
   /** The summaries the stat index holds, by key (made when first needed). */
   private summaries: Map<string, CompactSummary> | undefined;
   /** Whether the log has been read (a run that needs no records never reads it). */
@@ -68,6 +75,11 @@ export class CheckCache {
     return path.join(this.dir, `files-${this.toolkit.slice(0, 16)}.json`);
   }
 
+  /** Changes to the stat index since it was last written whole, a line per run. */
+  private get statJournal(): string {
+    return path.join(this.dir, `files-${this.toolkit.slice(0, 16)}.jsonl`);
+  }
+
   private get treeFile(): string {
     return path.join(this.dir, `tree-${this.toolkit.slice(0, 16)}.json`);
   }
@@ -83,8 +95,24 @@ export class CheckCache {
     try {
       const index = JSON.parse(await readFile(cache.statFile, "utf8")) as { files: [string, ...StatEntry][] };
       cache.stats = new Map(index.files.map(([file, ...entry]) => [file, entry as StatEntry]));
+      cache.indexRead = true;
     } catch {
       // No index yet, or a damaged one: every file is read and hashed.
+    }
+    // The journal's lines in order, each entry replacing or (with no stat) dropping a path's. Any
+    // entry is safe to apply, stale or not: an entry is trusted only when the file's stat matches it.
+    const journal = await readFile(cache.statJournal, "utf8").catch(() => "");
+    for (const line of journal.split("\n")) {
+      if (line === "") continue;
+      cache.journalLines++;
+      try {
+        for (const [file, ...entry] of JSON.parse(line) as [string, ...unknown[]][]) {
+          if (entry.length === 0) cache.stats.delete(file);
+          else cache.stats.set(file, entry as StatEntry);
+        }
+      } catch {
+        // A torn line from an interrupted run: those files are read again.
+      }
     }
     try {
       const tree = JSON.parse(await readFile(cache.treeFile, "utf8")) as TreeSnapshot;
@@ -105,7 +133,9 @@ export class CheckCache {
       const end = log.indexOf(10, start) === -1 ? log.length : log.indexOf(10, start);
       try {
         if (end > start) {
-          for (const [key, check] of JSON.parse(log.toString("latin1", start, end)) as [string, FileCheck][]) {
+          // A line of ASCII only is read as Latin-1, a plain copy of its bytes and faster than decoding UTF-8.
+          const line = log.subarray(start, end);
+          for (const [key, check] of JSON.parse(line.toString(isAscii(line) ? "latin1" : "utf8")) as [string, FileCheck][]) {
             // This run's own checks (appended before the log was read) are as good, and already here.
             if (!this.entries.has(key)) this.entries.set(key, check);
           }
@@ -156,7 +186,7 @@ export class CheckCache {
   /** Note what a file's stat was just before it was read, the key of those bytes and their check's summary. */
   recordStat(absolute: string, stat: FileStat, key: string, check: FileSummary): void {
     this.stats.set(absolute, [...stat, key, this.started, compactSummary(check)]);
-    this.statsChanged = true;
+    this.statsChanged.add(absolute);
   }
 
   /** Keep only these paths in the stat index (files since deleted are dropped). */
@@ -164,7 +194,7 @@ export class CheckCache {
     for (const file of this.stats.keys()) {
       if (!paths.has(file)) {
         this.stats.delete(file);
-        this.statsChanged = true;
+        this.statsChanged.add(file);
       }
     }
   }
@@ -178,12 +208,19 @@ export class CheckCache {
   }
 
   /**
-   * A check's summary, without reading the log: this run's checks, or what the stat index holds.
+   * A check's summary, without reading the log: this run's checks, or what the stat index holds —
+   * for a file read at `absolute`, what it held for that path (a file touched, not changed: the
+   * few files read in this thread need no index by key); otherwise for any path (a file renamed;
+   * the index by key is made on first need, as for the many files workers read).
    * (Keys are not marked used: the log is compacted only by a run that read it, and uses all it keeps.)
    */
-  summaryOf(key: string): FileSummary | undefined {
+  summaryOf(key: string, absolute?: string): FileSummary | undefined {
     const hit = this.entries.get(key);
     if (hit) return hit;
+    if (absolute !== undefined) {
+      const here = this.stats.get(absolute);
+      return here && here[5] === key ? expandSummary(here[7]) : undefined;
+    }
     const known = this.summaryIndex().get(key);
     return known === undefined ? undefined : expandSummary(known);
   }
@@ -253,11 +290,19 @@ export class CheckCache {
         this.append(logLines([...this.pending]));
       }
       this.pending.clear();
-      if (this.statsChanged) {
+      if (this.indexRead && this.statsChanged.size > 0 && this.statsChanged.size <= JOURNAL_ENTRIES && this.journalLines < JOURNAL_LINES) {
+        // A few changes: a line in the journal, not the whole index written again.
+        const changes = [...this.statsChanged].map((file) => [file, ...(this.stats.get(file) ?? [])]);
+        await appendFile(this.statJournal, "\n" + JSON.stringify(changes) + "\n");
+        this.journalLines++;
+      } else if (this.statsChanged.size > 0) {
         const files = [...this.stats].map(([file, entry]) => [file, ...entry]);
         await replaceFile(this.statFile, JSON.stringify({ files }));
-        this.statsChanged = false;
+        await rm(this.statJournal, { force: true });
+        this.journalLines = 0;
+        this.indexRead = true;
       }
+      this.statsChanged.clear();
       if (this.treeChanged && this.tree) {
         await replaceFile(this.treeFile, JSON.stringify(this.tree));
         this.treeChanged = false;
@@ -297,7 +342,7 @@ type StatEntry = [...FileStat, key: string, readAt: number, summary: CompactSumm
 function logLines(entries: readonly [string, FileCheck][]): string {
   let text = "";
   for (let i = 0; i < entries.length; i += 1000) {
-    text += asciiJson(entries.slice(i, i + 1000).map(([key, check]) => [key, withoutFile(check)])) + "\n";
+    text += JSON.stringify(entries.slice(i, i + 1000).map(([key, check]) => [key, withoutFile(check)])) + "\n";
   }
   return text;
 }
@@ -316,6 +361,11 @@ async function fileSystemNow(dir: string): Promise<number> {
     return Date.now();
   }
 }
+
+/** A run that changed at most this many stat entries writes them to the journal ... */
+const JOURNAL_ENTRIES = 1000;
+/** ... unless the journal already has this many lines: then the index is written whole. */
+const JOURNAL_LINES = 50;
 
 /** How close to a run's start a file's times may be and still be trusted: coarse clocks and file systems. */
 const RACY_MS = 2000;

@@ -1,4 +1,3 @@
-import { statSync, type Stats } from "node:fs";
 import { readFile, stat as statFile } from "node:fs/promises";
 import os from "node:os";
 import { Worker } from "node:worker_threads";
@@ -9,6 +8,7 @@ import { makeDiagnostic } from "../../catalogue/make-diagnostic.js";
 import { checkFile, type FileCheck, type FileSummary } from "../check-file.js";
 import type { ShapeValidators } from "../validate-shape.js";
 import { toolkitDigest, type CheckCache } from "./check-cache.js";
+import { statFiles } from "./stat-files.js";
 import type { FileStat, WorkItem, WorkMessage, WorkRequest } from "./worker-protocol.js";
 
 /** How to check a tree's files. */
@@ -69,11 +69,11 @@ export async function checkFiles(entries: readonly SourceEntry[], options: Check
   let toRead: number[] = entries.map((_, i) => i);
   if (cache?.hasStats) {
     toRead = [];
+    // A file that cannot be looked at is left to the reader, which reports why.
+    const stats = await statFiles(entries.map((e) => e.absolute));
     entries.forEach((entry, i) => {
-      // Synchronous: a stat is a few microseconds, less than a promise round trip costs. A file
-      // that cannot be looked at is left to the reader, which reports why.
-      const s = statOrUndefined(entry.absolute);
-      const known = s ? cache.knownStat(entry.absolute, [s.size, s.mtimeMs, s.ctimeMs, s.ino, s.dev]) : undefined;
+      const stat = stats[i];
+      const known = stat ? cache.knownStat(entry.absolute, stat) : undefined;
       let outcome: Outcome | undefined;
       if (known && records) {
         const check = cache.get(known.key);
@@ -135,7 +135,7 @@ async function readHere(entries: readonly SourceEntry[], which: readonly number[
       out.push([i, { summary: fresh, record: fresh.record, fresh: true }]);
     } else {
       const key = cache.keyOf(entry.kind, bytes);
-      const hit = records ? cache.get(key) : cache.summaryOf(key);
+      const hit = records ? cache.get(key) : cache.summaryOf(key, entry.absolute);
       if (hit) {
         out.push([i, { summary: hit, ...(records ? { record: (hit as FileCheck).record } : {}), fresh: false }]);
         cache.recordStat(entry.absolute, stat, key, hit);
@@ -214,12 +214,4 @@ async function readInWorkers(
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return out;
-}
-
-function statOrUndefined(file: string): Stats | undefined {
-  try {
-    return statSync(file, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
 }

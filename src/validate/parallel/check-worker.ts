@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { checkFile, withoutFile, type FileCheck } from "../check-file.js";
 import { compileShapeValidators } from "../validate-shape.js";
-import { asciiJson, cacheKey } from "./cache-key.js";
+import { cacheKey } from "./cache-key.js";
 import type { FileStat, WorkMessage, WorkRequest, WorkResult } from "./worker-protocol.js";
 
 /** Files per message: small enough that the main thread parses one batch while the next is checked. */
@@ -16,7 +16,7 @@ parentPort!.once("message", (request: WorkRequest) => {
   let results: WorkResult[] = [];
   let checks: [string, FileCheck][] = [];
   const flush = () => {
-    parentPort!.postMessage({ results, checks: checks.length ? asciiJson(checks) : "" } satisfies WorkMessage);
+    parentPort!.postMessage({ results, checks: checks.length ? JSON.stringify(checks) : "" } satisfies WorkMessage);
     results = [];
     checks = [];
   };
