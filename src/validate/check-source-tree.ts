@@ -58,25 +58,25 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
   const listing = await listSources(root, cwd);
   const cache = options.cacheDir === undefined ? undefined : await CheckCache.open(path.resolve(cwd, options.cacheDir));
   const toolkit = cache?.toolkitDigest ?? (await toolkitDigest());
-  const check = async (records: boolean) => {
+  const check = async (records: boolean, onProgress?: CheckOptions["onProgress"]) => {
     const checked = await checkFiles(listing.entries, {
       validators: sourceShapeValidators,
       records,
       ...(cache ? { cache } : {}),
       ...(options.threads !== undefined ? { threads: options.threads } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(onProgress ? { onProgress } : {}),
     });
     return { ...checked, fingerprint: treeFingerprint(toolkit, checked.files) };
   };
   // The archive's copies are found through the document records, so a run with one reads them all.
-  let checked = await check(wantRecords || options.archiveDir !== undefined);
+  let checked = await check(wantRecords || options.archiveDir !== undefined, options.onProgress);
+  // How the files' checks were come by is the first pass's story: a second one only fetches records.
   const counts = checked.counts;
   let tree = options.archiveDir === undefined ? cache?.treeFindings(checked.fingerprint) : undefined;
   if (!tree) {
     if (checked.files.some((f) => !("record" in f))) {
       // Some tree facts changed: the tree-wide checks need every record, which the log has.
       checked = await check(true);
-      counts.checked += checked.counts.checked;
     }
     const records = checked.files.filter((f) => f.record !== undefined).map((f) => f.record);
     const archive = options.archiveDir === undefined ? undefined : { lookup: await readArchive(path.resolve(cwd, options.archiveDir), records), dir: options.archiveDir };
@@ -95,7 +95,7 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
   const shown = only ? found.filter((d) => d.file === "" || only.some((p) => d.file === p || d.file.startsWith(p + "/"))) : found;
   const placed = placeDiagnostics(shown, (file) => readTextOrUndefined(path.resolve(cwd, file)));
   const quotes = tree.directQuotes === 0 ? "none" : options.archiveDir !== undefined ? "verified" : "skipped";
-  const report = buildReport(listing.root, checked.files.length + checked.diagnostics.length, placed, quotes, options.maxDiagnostics);
+  const report = buildReport(listing.root, checked.files.length, placed, quotes, options.maxDiagnostics);
   if (!wantRecords) return { report, counts };
   const index = emptyIndex();
   for (const f of checked.files) if (f.summary.shape?.length === 0) addToIndex(index, { file: f.file, kind: f.kind, stem: f.stem, record: f.record, ...(f.yearFolder ? { yearFolder: f.yearFolder } : {}) });

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, symlinkSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
@@ -234,6 +234,8 @@ describe("worker threads", () => {
       if (breakIt) {
         edit("sources/meetings/2022/alpha-beta-video.yaml", "person: bo-beta", "person: bo-betta");
         writeFileSync(path.join(tree, "sources/topics/broken.yaml"), "id: broken\nlabel: [unclosed\n");
+        // A file that cannot be read: reported in the same words by a worker as by this thread.
+        symlinkSync(path.join(tree, "nowhere.yaml"), path.join(tree, "sources/topics/dangling.yaml"));
       }
       const one = await check({ cache: false, threads: 0 });
       const two = await check({ cache: false, threads: 2 });

@@ -103,6 +103,15 @@ describe("validate with a warm cache", () => {
     }
   }, 20_000);
 
+  it("checks every valid record on its own, a second file with a taken id too", async () => {
+    // Before the per-record checks ran per file, only the first file with an id was checked for text.
+    const copy = "sources/people/ana-alpha2.yaml"; // listed after ana-alpha.yaml, which keeps the id
+    writeFileSync(path.join(tree, copy), readFileSync(path.join(tree, "sources/people/ana-alpha.yaml"), "utf8") + 'note: "=HYPERLINK(1)"\n');
+    const { report } = await cold();
+    expect(codes(report), codes(report).join("\n")).toEqual(expect.arrayContaining([`ref/duplicate-id ${copy}`, `text/formula ${copy}`]));
+    expect((await warm()).report).toEqual(report);
+  });
+
   it("gives a cold run's report after every one of a series of random edits (the fuzzer's mutations)", async () => {
     const base = readTree(path.join(tree, "sources"));
     await settle();

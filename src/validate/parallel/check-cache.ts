@@ -331,8 +331,11 @@ function compactSummary(check: FileSummary): CompactSummary {
   return { diagnostics, ...(shape ? { shape } : {}), ...(local ? { local } : {}), facts };
 }
 
+/** The empty findings of a file without any, shared (frozen: never to be added to) by every such summary. */
+const NONE = Object.freeze([]) as unknown as FileSummary["diagnostics"];
+
 function expandSummary(summary: CompactSummary): FileSummary {
-  return typeof summary === "string" ? { diagnostics: [], shape: [], local: [], facts: summary } : summary;
+  return typeof summary === "string" ? { diagnostics: NONE, shape: NONE, local: NONE, facts: summary } : summary;
 }
 
 /** A stat index entry: the file's stat when last read, the key of the bytes read then, when that run began, and the summary of their check. */
@@ -379,8 +382,9 @@ async function replaceFile(file: string, text: string): Promise<void> {
 const SOURCE_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 /**
  * What decides a file's check: the code it runs (every module check-file.ts imports, directly or
- * not — a test holds this list to the import graph), the schemas, and the exact versions of the
- * libraries it runs (yaml, ajv, ajv-formats), which the lock file pins.
+ * not — a test holds this list to the import graph), the schemas, the exact versions of the
+ * libraries it runs (yaml, ajv, ajv-formats), which the lock file pins, and the versions of Node,
+ * its ICU and Unicode data (added in toolkitDigest).
  */
 export const TOOLKIT_PARTS = [
   "src/load",
@@ -401,6 +405,9 @@ let digest: Promise<string> | undefined;
 export function toolkitDigest(): Promise<string> {
   digest ??= (async () => {
     const hash = createHash("sha256");
+    // The runtime too: text checks (Unicode normalization, scripts) depend on Node's ICU and Unicode data.
+    const { node, icu, unicode } = process.versions;
+    hash.update(`node ${node}\0icu ${icu ?? ""}\0unicode ${unicode ?? ""}\0`);
     for (const part of TOOLKIT_PARTS) {
       for (const file of await filesUnder(path.join(SOURCE_ROOT, part))) {
         hash.update(path.relative(SOURCE_ROOT, file)).update("\0").update(await readFile(file)).update("\0");

@@ -1,4 +1,3 @@
-import { readFile, stat as statFile } from "node:fs/promises";
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { UnplacedDiagnostic } from "../../model/diagnostic.js";
@@ -8,6 +7,7 @@ import { makeDiagnostic } from "../../catalogue/make-diagnostic.js";
 import { checkFile, type FileCheck, type FileSummary } from "../check-file.js";
 import type { ShapeValidators } from "../validate-shape.js";
 import { toolkitDigest, type CheckCache } from "./check-cache.js";
+import { readWithStat } from "./read-with-stat.js";
 import { statFiles } from "./stat-files.js";
 import type { FileStat, WorkItem, WorkMessage, WorkRequest } from "./worker-protocol.js";
 
@@ -122,10 +122,8 @@ async function readHere(entries: readonly SourceEntry[], which: readonly number[
     let bytes: Uint8Array;
     let stat: FileStat;
     try {
-      // Stat before reading: a file changed after the stat then differs from it next time.
-      const s = await statFile(entry.absolute);
-      stat = [s.size, s.mtimeMs, s.ctimeMs, s.ino, s.dev];
-      bytes = await readFile(entry.absolute);
+      // The workers' reader, so a file that cannot be read is reported in the same words either way.
+      ({ stat, bytes } = readWithStat(entry.absolute));
     } catch (error) {
       out.push([i, { unreadable: (error as Error).message }]);
       continue;
@@ -137,7 +135,8 @@ async function readHere(entries: readonly SourceEntry[], which: readonly number[
       const key = cache.keyOf(entry.kind, bytes);
       const hit = records ? cache.get(key) : cache.summaryOf(key, entry.absolute);
       if (hit) {
-        out.push([i, { summary: hit, ...(records ? { record: (hit as FileCheck).record } : {}), fresh: false }]);
+        // A check of this run's (a file with the same bytes as another) has its record at hand.
+        out.push([i, { summary: hit, ...("record" in hit ? { record: hit.record } : {}), fresh: false }]);
         cache.recordStat(entry.absolute, stat, key, hit);
       } else {
         const fresh = check(entry, bytes);
@@ -196,7 +195,7 @@ async function readInWorkers(
                   const check = fresh ? pairs[result.slot!]![1] : records ? cache?.get(result.key) : cache?.summaryOf(result.key);
                   if (!check) throw new Error(`no check for ${entries[result.index]!.file}`);
                   cache?.recordStat(entries[result.index]!.absolute, result.stat, result.key, check);
-                  out.push([result.index, { summary: check, ...(records || fresh ? { record: (check as FileCheck).record } : {}), fresh }]);
+                  out.push([result.index, { summary: check, ...("record" in check ? { record: check.record } : {}), fresh }]);
                 }
                 progress(out.length);
               } catch (error) {
