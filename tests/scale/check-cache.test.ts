@@ -219,6 +219,23 @@ describe("a cache or a file that cannot be used", () => {
     for (const i of [0, 999, 1000, 2499]) expect(again.get(`key-${i}`)).toEqual({ record: { id: `r${i}`, text: text(i) }, diagnostics: [], facts: "f" });
   });
 
+  it("forgets what other toolkits left, and temporary files of runs killed over an hour ago", async () => {
+    const dir = path.join(tree, ".parlex-cache");
+    await check();
+    const ours = readdirSync(dir).sort();
+    const theirs = ["checks-0123456789abcdef.jsonl", "files-0123456789abcdef.json", "files-0123456789abcdef.jsonl", "tree-0123456789abcdef.json"];
+    const old = "files-0123456789abcdef.json.4242.tmp";
+    const recent = "checks-0123456789abcdef.jsonl.4343.tmp";
+    const foreign = "notes.txt";
+    for (const name of [...theirs, old, recent, foreign]) writeFileSync(path.join(dir, name), "x");
+    const hourAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(path.join(dir, old), hourAgo, hourAgo);
+    await check();
+    const after = readdirSync(dir);
+    expect(after.filter((n) => n.includes("0123456789abcdef"))).toEqual([recent]);
+    expect(after).toEqual(expect.arrayContaining([...ours, foreign]));
+  });
+
   it("goes on without saving when the cache folder cannot be written, in worker threads too", async () => {
     const cold = await check({ cache: false });
     for (const threads of [0, 2]) {

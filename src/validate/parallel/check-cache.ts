@@ -255,6 +255,24 @@ export class CheckCache {
     this.treeChanged = true;
   }
 
+  /**
+   * Delete what earlier toolkits left (every change to the toolkit starts a new log, some hundreds
+   * of megabytes on a large tree) and temporary files of killed runs, so the folder does not grow
+   * with each upgrade.
+   */
+  private async forgetOtherToolkits(): Promise<void> {
+    const current = this.toolkit.slice(0, 16);
+    for (const name of await readdir(this.dir)) {
+      const file = path.join(this.dir, name);
+      const data = CACHE_FILE.exec(name);
+      if (data && data[1] !== current) await rm(file, { force: true });
+      else if (LEFT_TEMPORARY.test(name)) {
+        const age = Date.now() - (await stat(file).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+        if (age > TEMPORARY_AGE_MS) await rm(file, { force: true });
+      }
+    }
+  }
+
   private summaryIndex(): Map<string, CompactSummary> {
     if (!this.summaries) {
       this.summaries = new Map();
@@ -282,6 +300,8 @@ export class CheckCache {
     if (this.unwritable) return;
     try {
       await mkdir(this.dir, { recursive: true });
+      // Only tidying: a file it cannot delete does not stop this run's cache being saved.
+      await this.forgetOtherToolkits().catch(() => undefined);
       if (this.loaded && this.entries.size > 2 * this.used.size + 1000) {
         const live = [...this.entries].filter(([key]) => this.used.has(key));
         await replaceFile(this.logFile, logLines(live));
@@ -312,6 +332,13 @@ export class CheckCache {
     }
   }
 }
+
+/** The cache's own files: the log, the stat index and its journal, the tree-wide findings, by toolkit. */
+const CACHE_FILE = /^(?:checks|files|tree)-([0-9a-f]{16})\.jsonl?$/;
+/** A temporary file left by a run killed while replacing one of them (see replaceFile). */
+const LEFT_TEMPORARY = /^(?:checks|files|tree)-[0-9a-f]{16}\.jsonl?\.\d+\.tmp$/;
+/** How old a temporary file must be before it is taken for a killed run's, not a running one's. */
+const TEMPORARY_AGE_MS = 60 * 60 * 1000;
 
 /** The tree-wide findings of the last run, and the fingerprint of the tree facts they came from. */
 interface TreeSnapshot extends TreeFindings {
