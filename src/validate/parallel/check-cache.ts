@@ -9,6 +9,7 @@ import type { TreeFindings } from "../validate-tree.js";
 import { isAscii } from "node:buffer";
 import { cacheKey } from "./cache-key.js";
 import type { FileStat } from "./worker-protocol.js";
+import { StatIndex, type CompactSummary, type StatEntry } from "./stat-index.js";
 
 /**
  * A content-addressed cache of per-file checks, with a stat index in front of it, and the
@@ -42,7 +43,7 @@ export class CheckCache {
   private readonly entries = new Map<string, FileCheck>();
   private readonly pending = new Map<string, FileCheck>();
   private readonly used = new Set<string>();
-  private stats = new Map<string, StatEntry>();
+  private stats = new StatIndex();
   /** Paths whose stat entry this run changed or dropped: what the next journal line holds. */
   private readonly statsChanged = new Set<string>();
   /** Lines in the stat journal: past a few, the next save writes the whole index afresh. */
@@ -93,9 +94,11 @@ export class CheckCache {
     const cache = new CheckCache(dir, await toolkitDigest());
     cache.started = Math.min(cache.started, await fileSystemNow(dir));
     try {
-      const index = JSON.parse(await readFile(cache.statFile, "utf8")) as { files: [string, ...StatEntry][] };
-      cache.stats = new Map(index.files.map(([file, ...entry]) => [file, entry as StatEntry]));
-      cache.indexRead = true;
+      const index = StatIndex.parse(await readFile(cache.statFile, "utf8"));
+      if (index) {
+        cache.stats = index;
+        cache.indexRead = true;
+      }
     } catch {
       // No index yet, or a damaged one: every file is read and hashed.
     }
@@ -191,7 +194,7 @@ export class CheckCache {
 
   /** Keep only these paths in the stat index (files since deleted are dropped). */
   retainStats(paths: ReadonlySet<string>): void {
-    for (const file of this.stats.keys()) {
+    for (const file of [...this.stats.files()]) {
       if (!paths.has(file)) {
         this.stats.delete(file);
         this.statsChanged.add(file);
@@ -276,7 +279,7 @@ export class CheckCache {
   private summaryIndex(): Map<string, CompactSummary> {
     if (!this.summaries) {
       this.summaries = new Map();
-      for (const entry of this.stats.values()) this.summaries.set(entry[5], entry[7]);
+      for (const [, entry] of this.stats.entries()) this.summaries.set(entry[5], entry[7]);
     }
     return this.summaries;
   }
@@ -316,8 +319,7 @@ export class CheckCache {
         await appendFile(this.statJournal, "\n" + JSON.stringify(changes) + "\n");
         this.journalLines++;
       } else if (this.statsChanged.size > 0) {
-        const files = [...this.stats].map(([file, entry]) => [file, ...entry]);
-        await replaceFile(this.statFile, JSON.stringify({ files }));
+        await replaceFile(this.statFile, this.stats.serialize());
         await rm(this.statJournal, { force: true });
         this.journalLines = 0;
         this.indexRead = true;
@@ -345,11 +347,6 @@ interface TreeSnapshot extends TreeFindings {
   fingerprint: string;
 }
 
-/**
- * A check's summary as the stat index keeps it: only the facts digest when the file has no
- * finding of its own (nearly always), the whole summary otherwise.
- */
-type CompactSummary = string | FileSummary;
 
 function compactSummary(check: FileSummary): CompactSummary {
   const clean = check.diagnostics.length === 0 && check.shape?.length === 0 && check.local?.length === 0;
@@ -365,8 +362,6 @@ function expandSummary(summary: CompactSummary): FileSummary {
   return typeof summary === "string" ? { diagnostics: NONE, shape: NONE, local: NONE, facts: summary } : summary;
 }
 
-/** A stat index entry: the file's stat when last read, the key of the bytes read then, when that run began, and the summary of their check. */
-type StatEntry = [...FileStat, key: string, readAt: number, summary: CompactSummary];
 
 /** Checks as log lines of at most 1,000 entries each (one line for a whole cache would outgrow a string). */
 function logLines(entries: readonly [string, FileCheck][]): string {
