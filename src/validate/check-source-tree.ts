@@ -66,7 +66,7 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
       ...(options.threads !== undefined ? { threads: options.threads } : {}),
       ...(onProgress ? { onProgress } : {}),
     });
-    return { ...checked, fingerprint: treeFingerprint(toolkit, checked.files) };
+    return { ...checked, fingerprint: treeFingerprint(toolkit, { cwd, root: path.resolve(cwd, root) }, checked.files) };
   };
   // The archive's copies are found through the document records, so a run with one reads them all.
   let checked = await check(wantRecords || options.archiveDir !== undefined, options.onProgress);

@@ -22,25 +22,25 @@ export function factsDigest(kind: Kind, record: unknown, valid: boolean): string
 
 /** A tree's files as the tree-wide checks see them, in listing order. */
 export interface TreeFileFacts {
+  /** The path shown (from the working folder), from which the kind, name and year folder follow. */
   file: string;
-  kind: Kind;
-  stem: string;
-  yearFolder?: string;
   /** The file's check, of which only the facts digest is read here. */
   summary: { facts: string };
 }
 
 /**
- * A digest of everything the tree-wide checks read: each file's path, kind, name, year folder and
- * facts digest, in order. Equal fingerprints give equal tree-wide findings.
+ * A digest of everything the tree-wide checks read: the working folder and sources root, then
+ * each file's path and facts digest, in order (a file's kind, name and year folder follow from its
+ * path under the root). Equal fingerprints give equal tree-wide findings.
  */
-export function treeFingerprint(toolkit: string, files: readonly TreeFileFacts[]): string {
-  const hash = createHash("sha256").update(toolkit).update("\0");
+export function treeFingerprint(toolkit: string, where: { cwd: string; root: string }, files: readonly TreeFileFacts[]): string {
+  const digest = createHash("sha256").update(`${toolkit}\0${where.cwd}\0${where.root}\0`);
   // Hashed a few thousand files at a time: one update per file would cost more than the hashing.
+  // Fields end in NUL, which no path holds, so the text stands for one list of files only.
   for (let i = 0; i < files.length; i += 4096) {
     let text = "";
-    for (const f of files.slice(i, i + 4096)) text += JSON.stringify([f.file, f.kind, f.stem, f.yearFolder ?? "", f.summary.facts]) + "\n";
-    hash.update(text);
+    for (const f of files.slice(i, i + 4096)) text += `${f.file}\0${f.summary.facts}\0`;
+    digest.update(text);
   }
-  return hash.digest("hex");
+  return digest.digest("hex");
 }

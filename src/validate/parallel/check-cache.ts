@@ -193,14 +193,18 @@ export class CheckCache {
   }
 
   /** Keep only these paths in the stat index (files since deleted are dropped). */
-  retainStats(paths: ReadonlySet<string>): void {
+  retainStats(paths: readonly string[]): void {
+    // Nearly always, the listing is what the index holds: nothing to drop, and no set of 100,000 paths to make.
+    if (this.stats.size === paths.length && paths.every((p) => this.stats.has(p))) return;
+    const keep = new Set(paths);
     for (const file of [...this.stats.files()]) {
-      if (!paths.has(file)) {
+      if (!keep.has(file)) {
         this.stats.delete(file);
         this.statsChanged.add(file);
       }
     }
   }
+
 
   /** A check with its record: this run's, or the log's (call loadChecks first). */
   get(key: string): FileCheck | undefined {

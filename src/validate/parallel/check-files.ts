@@ -84,7 +84,7 @@ export async function checkFiles(entries: readonly SourceEntry[], options: Check
         counts.unchanged++;
       } else toRead.push(i);
     });
-    cache.retainStats(new Set(entries.map((e) => e.absolute)));
+    cache.retainStats(entries.map((e) => e.absolute));
   }
   const threads = options.threads ?? (toRead.length >= PARALLEL_THRESHOLD ? Math.min(os.availableParallelism(), 8) : 0);
   const progress = (n: number) => options.onProgress?.(counts.unchanged + n, entries.length);

@@ -72,6 +72,11 @@ export class StatIndex {
     return [n[at]!, n[at + 1]!, n[at + 2]!, n[at + 3]!, n[at + 4]!, key, n[at + 5]!, this.findings[row] ?? this.facts.slice(row * FACTS_WIDTH, (row + 1) * FACTS_WIDTH)];
   }
 
+  has(file: string): boolean {
+    const override = this.overrides.get(file);
+    return override === undefined ? this.rowOf.has(file) : override !== null;
+  }
+
   set(file: string, entry: StatEntry): void {
     this.overrides.set(file, entry);
   }
