@@ -11,7 +11,8 @@ import { placeDiagnostics } from "./place-diagnostics.js";
 import { treeFingerprint } from "./tree-facts.js";
 import { validateTree } from "./validate-tree.js";
 import { sourceShapeValidators } from "./validate-shape.js";
-import { CheckCache, toolkitDigest } from "./parallel/check-cache.js";
+import { CheckCache } from "./parallel/check-cache.js";
+import { toolkitDigest } from "./parallel/toolkit-digest.js";
 import { checkFiles, type CheckCounts } from "./parallel/check-files.js";
 
 /** Options of a whole-tree check, as the CLI passes them. */

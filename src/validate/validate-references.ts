@@ -1,6 +1,6 @@
 import type { UnplacedDiagnostic } from "../model/diagnostic.js";
 import { KIND_FOLDERS, type Kind, type LoadedFile } from "../model/source-file.js";
-import type { RecordOf, SourceIndex } from "../model/source-index.js";
+import type { SourceIndex } from "../model/source-index.js";
 import type { Code } from "../catalogue/codes.js";
 import { makeDiagnostic } from "../catalogue/make-diagnostic.js";
 import { didYouMean } from "../model/closest.js";

@@ -264,7 +264,7 @@ describe("worker threads", () => {
 
 describe("the cache key's toolkit digest", () => {
   it("covers every module a file's check runs, found by following imports from check-file.ts", async () => {
-    const { TOOLKIT_PARTS } = await import("../../src/validate/parallel/check-cache.js");
+    const { TOOLKIT_PARTS } = await import("../../src/validate/parallel/toolkit-digest.js");
     const seen = new Set<string>();
     const queue = ["src/validate/check-file.ts"];
     while (queue.length) {

@@ -1,15 +1,15 @@
-import { createHash } from "node:crypto";
-import { appendFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { isAscii } from "node:buffer";
 import { appendFileSync, mkdirSync } from "node:fs";
+import { appendFile, mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Kind } from "../../model/source-file.js";
 import { withoutFile, type FileCheck, type FileSummary } from "../check-file.js";
 import type { TreeFindings } from "../validate-tree.js";
-import { isAscii } from "node:buffer";
 import { cacheKey } from "./cache-key.js";
+import { fileSystemNow, forgetOtherToolkits, replaceFile } from "./cache-folder.js";
+import { compactSummary, expandSummary, StatIndex, type CompactSummary, type StatEntry } from "./stat-index.js";
+import { toolkitDigest } from "./toolkit-digest.js";
 import type { FileStat } from "./worker-protocol.js";
-import { StatIndex, type CompactSummary, type StatEntry } from "./stat-index.js";
 
 /**
  * A content-addressed cache of per-file checks, with a stat index in front of it, and the
@@ -262,24 +262,6 @@ export class CheckCache {
     this.treeChanged = true;
   }
 
-  /**
-   * Delete what earlier toolkits left (every change to the toolkit starts a new log, some hundreds
-   * of megabytes on a large tree) and temporary files of killed runs, so the folder does not grow
-   * with each upgrade.
-   */
-  private async forgetOtherToolkits(): Promise<void> {
-    const current = this.toolkit.slice(0, 16);
-    for (const name of await readdir(this.dir)) {
-      const file = path.join(this.dir, name);
-      const data = CACHE_FILE.exec(name);
-      if (data && data[1] !== current) await rm(file, { force: true });
-      else if (LEFT_TEMPORARY.test(name)) {
-        const age = Date.now() - (await stat(file).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
-        if (age > TEMPORARY_AGE_MS) await rm(file, { force: true });
-      }
-    }
-  }
-
   private summaryIndex(): Map<string, CompactSummary> {
     if (!this.summaries) {
       this.summaries = new Map();
@@ -308,7 +290,7 @@ export class CheckCache {
     try {
       await mkdir(this.dir, { recursive: true });
       // Only tidying: a file it cannot delete does not stop this run's cache being saved.
-      await this.forgetOtherToolkits().catch(() => undefined);
+      await forgetOtherToolkits(this.dir, this.toolkit).catch(() => undefined);
       if (this.loaded && this.entries.size > 2 * this.used.size + 1000) {
         const live = [...this.entries].filter(([key]) => this.used.has(key));
         await replaceFile(this.logFile, logLines(live));
@@ -339,33 +321,10 @@ export class CheckCache {
   }
 }
 
-/** The cache's own files: the log, the stat index and its journal, the tree-wide findings, by toolkit. */
-const CACHE_FILE = /^(?:checks|files|tree)-([0-9a-f]{16})\.jsonl?$/;
-/** A temporary file left by a run killed while replacing one of them (see replaceFile). */
-const LEFT_TEMPORARY = /^(?:checks|files|tree)-[0-9a-f]{16}\.jsonl?\.\d+\.tmp$/;
-/** How old a temporary file must be before it is taken for a killed run's, not a running one's. */
-const TEMPORARY_AGE_MS = 60 * 60 * 1000;
-
 /** The tree-wide findings of the last run, and the fingerprint of the tree facts they came from. */
 interface TreeSnapshot extends TreeFindings {
   fingerprint: string;
 }
-
-
-function compactSummary(check: FileSummary): CompactSummary {
-  const clean = check.diagnostics.length === 0 && check.shape?.length === 0 && check.local?.length === 0;
-  if (clean) return check.facts;
-  const { diagnostics, shape, local, facts } = withoutFile(check);
-  return { diagnostics, ...(shape ? { shape } : {}), ...(local ? { local } : {}), facts };
-}
-
-/** The empty findings of a file without any, shared (frozen: never to be added to) by every such summary. */
-const NONE = Object.freeze([]) as unknown as FileSummary["diagnostics"];
-
-function expandSummary(summary: CompactSummary): FileSummary {
-  return typeof summary === "string" ? { diagnostics: NONE, shape: NONE, local: NONE, facts: summary } : summary;
-}
-
 
 /** Checks as log lines of at most 1,000 entries each (one line for a whole cache would outgrow a string). */
 function logLines(entries: readonly [string, FileCheck][]): string {
@@ -376,21 +335,6 @@ function logLines(entries: readonly [string, FileCheck][]): string {
   return text;
 }
 
-/**
- * Now, by the file system's clock: the time of a file just written in the cache folder (or this
- * machine's clock, when nothing can be written there).
- */
-async function fileSystemNow(dir: string): Promise<number> {
-  try {
-    await mkdir(dir, { recursive: true });
-    const marker = path.join(dir, "clock");
-    await writeFile(marker, "");
-    return (await stat(marker)).mtimeMs;
-  } catch {
-    return Date.now();
-  }
-}
-
 /** A run that changed at most this many stat entries writes them to the journal ... */
 const JOURNAL_ENTRIES = 1000;
 /** ... unless the journal already has this many lines: then the index is written whole. */
@@ -398,55 +342,3 @@ const JOURNAL_LINES = 50;
 
 /** How close to a run's start a file's times may be and still be trusted: coarse clocks and file systems. */
 const RACY_MS = 2000;
-
-async function replaceFile(file: string, text: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, file);
-}
-
-const SOURCE_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-/**
- * What decides a file's check: the code it runs (every module check-file.ts imports, directly or
- * not — a test holds this list to the import graph), the schemas, the exact versions of the
- * libraries it runs (yaml, ajv, ajv-formats), which the lock file pins, and the versions of Node,
- * its ICU and Unicode data (added in toolkitDigest).
- */
-export const TOOLKIT_PARTS = [
-  "src/load",
-  "src/catalogue",
-  "src/model",
-  "src/types",
-  // All of validation — the per-file check, and the tree-wide checks whose findings are kept too —
-  // and the cache and worker code itself: a change to how entries are stored or keyed starts afresh.
-  "src/validate",
-  "schemas",
-  "package.json",
-  "package-lock.json",
-];
-
-let digest: Promise<string> | undefined;
-
-/** A digest of the toolkit code and schemas that a file's check depends on. */
-export function toolkitDigest(): Promise<string> {
-  digest ??= (async () => {
-    const hash = createHash("sha256");
-    // The runtime too: text checks (Unicode normalization, scripts) depend on Node's ICU and Unicode data.
-    const { node, icu, unicode } = process.versions;
-    hash.update(`node ${node}\0icu ${icu ?? ""}\0unicode ${unicode ?? ""}\0`);
-    for (const part of TOOLKIT_PARTS) {
-      for (const file of await filesUnder(path.join(SOURCE_ROOT, part))) {
-        hash.update(path.relative(SOURCE_ROOT, file)).update("\0").update(await readFile(file)).update("\0");
-      }
-    }
-    return hash.digest("hex");
-  })();
-  return digest;
-}
-
-async function filesUnder(target: string): Promise<string[]> {
-  const entries = await readdir(target, { withFileTypes: true }).catch(() => undefined);
-  if (!entries) return [target];
-  const nested = await Promise.all(entries.map((e) => filesUnder(path.join(target, e.name))));
-  return nested.flat().sort();
-}

@@ -1,4 +1,4 @@
-import type { FileSummary } from "../check-file.js";
+import { withoutFile, type FileSummary } from "../check-file.js";
 import type { FileStat } from "./worker-protocol.js";
 
 /**
@@ -138,3 +138,21 @@ interface StoredIndex {
   numbers: string;
   findings: Record<string, FileSummary>;
 }
+
+/** A summary as the index keeps it. */
+export function compactSummary(check: FileSummary): CompactSummary {
+  const clean = check.diagnostics.length === 0 && check.shape?.length === 0 && check.local?.length === 0;
+  if (clean) return check.facts;
+  const { diagnostics, shape, local, facts } = withoutFile(check);
+  return { diagnostics, ...(shape ? { shape } : {}), ...(local ? { local } : {}), facts };
+}
+
+/** The empty findings of a file without any, shared (frozen: never to be added to) by every such summary. */
+const NONE = Object.freeze([]) as unknown as FileSummary["diagnostics"];
+
+/** A summary as the index keeps it, whole again. */
+export function expandSummary(summary: CompactSummary): FileSummary {
+  return typeof summary === "string" ? { diagnostics: NONE, shape: NONE, local: NONE, facts: summary } : summary;
+}
+
+
