@@ -1,7 +1,6 @@
 // Free text that breaks naive CSV readers — commas, quotes, line breaks, edge spaces, "NA"/"null"
 // and other missing-value look-alikes, numbers and booleans as text, Cyrillic, Chinese, emoji —
 // must come back from pandas, R and Arrow exactly as the JSON files hold it.
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPackage, type BuiltPackage } from "./consumer-env.js";

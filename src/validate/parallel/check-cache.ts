@@ -1,13 +1,14 @@
 import { isAscii } from "node:buffer";
 import { appendFileSync, mkdirSync } from "node:fs";
-import { appendFile, mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Kind } from "../../model/source-file.js";
 import { withoutFile, type FileCheck, type FileSummary } from "../check-file.js";
 import type { TreeFindings } from "../validate-tree.js";
 import { cacheKey } from "./cache-key.js";
 import { fileSystemNow, forgetOtherToolkits, replaceFile } from "./cache-folder.js";
-import { compactSummary, expandSummary, StatIndex, type CompactSummary, type StatEntry } from "./stat-index.js";
+import { compactSummary, expandSummary, type CompactSummary, type StatIndex } from "./stat-index.js";
+import { StatStore } from "./stat-store.js";
 import { toolkitDigest } from "./toolkit-digest.js";
 import type { FileStat } from "./worker-protocol.js";
 
@@ -43,13 +44,8 @@ export class CheckCache {
   private readonly entries = new Map<string, FileCheck>();
   private readonly pending = new Map<string, FileCheck>();
   private readonly used = new Set<string>();
-  private stats = new StatIndex();
-  /** Paths whose stat entry this run changed or dropped: what the next journal line holds. */
-  private readonly statsChanged = new Set<string>();
-  /** Lines in the stat journal: past a few, the next save writes the whole index afresh. */
-  private journalLines = 0;
-  /** Whether the whole index was read from its file (until it has been written, there is no journal). */
-  private indexRead = false;
+  /** The stat index and its files (set by open). */
+  private store!: StatStore;
   /** The summaries the stat index holds, by key (made when first needed). */
   private summaries: Map<string, CompactSummary> | undefined;
   /** Whether the log has been read (a run that needs no records never reads it). */
@@ -67,6 +63,10 @@ export class CheckCache {
     private readonly dir: string,
     private readonly toolkit: string,
   ) {}
+
+  private get stats(): StatIndex {
+    return this.store.index;
+  }
 
   private get logFile(): string {
     return path.join(this.dir, `checks-${this.toolkit.slice(0, 16)}.jsonl`);
@@ -93,30 +93,7 @@ export class CheckCache {
   static async open(dir: string): Promise<CheckCache> {
     const cache = new CheckCache(dir, await toolkitDigest());
     cache.started = Math.min(cache.started, await fileSystemNow(dir));
-    try {
-      const index = StatIndex.parse(await readFile(cache.statFile, "utf8"));
-      if (index) {
-        cache.stats = index;
-        cache.indexRead = true;
-      }
-    } catch {
-      // No index yet, or a damaged one: every file is read and hashed.
-    }
-    // The journal's lines in order, each entry replacing or (with no stat) dropping a path's. Any
-    // entry is safe to apply, stale or not: an entry is trusted only when the file's stat matches it.
-    const journal = await readFile(cache.statJournal, "utf8").catch(() => "");
-    for (const line of journal.split("\n")) {
-      if (line === "") continue;
-      cache.journalLines++;
-      try {
-        for (const [file, ...entry] of JSON.parse(line) as [string, ...unknown[]][]) {
-          if (entry.length === 0) cache.stats.delete(file);
-          else cache.stats.set(file, entry as StatEntry);
-        }
-      } catch {
-        // A torn line from an interrupted run: those files are read again.
-      }
-    }
+    cache.store = await StatStore.open(cache.statFile, cache.statJournal);
     try {
       const tree = JSON.parse(await readFile(cache.treeFile, "utf8")) as TreeSnapshot;
       if (typeof tree.fingerprint === "string" && Array.isArray(tree.diagnostics) && typeof tree.directQuotes === "number") cache.tree = tree;
@@ -188,8 +165,7 @@ export class CheckCache {
 
   /** Note what a file's stat was just before it was read, the key of those bytes and their check's summary. */
   recordStat(absolute: string, stat: FileStat, key: string, check: FileSummary): void {
-    this.stats.set(absolute, [...stat, key, this.started, compactSummary(check)]);
-    this.statsChanged.add(absolute);
+    this.store.set(absolute, [...stat, key, this.started, compactSummary(check)]);
   }
 
   /** Keep only these paths in the stat index (files since deleted are dropped). */
@@ -198,10 +174,7 @@ export class CheckCache {
     if (this.stats.size === paths.length && paths.every((p) => this.stats.has(p))) return;
     const keep = new Set(paths);
     for (const file of [...this.stats.files()]) {
-      if (!keep.has(file)) {
-        this.stats.delete(file);
-        this.statsChanged.add(file);
-      }
+      if (!keep.has(file)) this.store.delete(file);
     }
   }
 
@@ -299,18 +272,7 @@ export class CheckCache {
         this.append(logLines([...this.pending]));
       }
       this.pending.clear();
-      if (this.indexRead && this.statsChanged.size > 0 && this.statsChanged.size <= JOURNAL_ENTRIES && this.journalLines < JOURNAL_LINES) {
-        // A few changes: a line in the journal, not the whole index written again.
-        const changes = [...this.statsChanged].map((file) => [file, ...(this.stats.get(file) ?? [])]);
-        await appendFile(this.statJournal, "\n" + JSON.stringify(changes) + "\n");
-        this.journalLines++;
-      } else if (this.statsChanged.size > 0) {
-        await replaceFile(this.statFile, this.stats.serialize());
-        await rm(this.statJournal, { force: true });
-        this.journalLines = 0;
-        this.indexRead = true;
-      }
-      this.statsChanged.clear();
+      await this.store.save();
       if (this.treeChanged && this.tree) {
         await replaceFile(this.treeFile, JSON.stringify(this.tree));
         this.treeChanged = false;
@@ -334,11 +296,6 @@ function logLines(entries: readonly [string, FileCheck][]): string {
   }
   return text;
 }
-
-/** A run that changed at most this many stat entries writes them to the journal ... */
-const JOURNAL_ENTRIES = 1000;
-/** ... unless the journal already has this many lines: then the index is written whole. */
-const JOURNAL_LINES = 50;
 
 /** How close to a run's start a file's times may be and still be trusted: coarse clocks and file systems. */
 const RACY_MS = 2000;
