@@ -41,7 +41,7 @@ async function checkAndNormalize(root: string, check: CheckOptions): Promise<{ o
 }
 
 /** The loader helpers shipped with every package (load.py, load.R). */
-async function readLoaders(): Promise<Map<string, Uint8Array>> {
+export async function readLoaders(): Promise<Map<string, Uint8Array>> {
   const names = (await readdir(LOADERS_DIR).catch(() => [] as string[])).filter((n) => /^load\.(py|R)$/.test(n)).sort();
   return new Map(await Promise.all(names.map(async (n) => [n, new Uint8Array(await readFile(path.join(LOADERS_DIR, n)))] as const)));
 }

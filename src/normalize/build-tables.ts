@@ -1,6 +1,6 @@
 import { dateBounds, formatDate } from "../model/dates.js";
 import type { SourceIndex } from "../model/source-index.js";
-import type { EventDate } from "../types/meeting.js";
+import type { EventDate, Meeting } from "../types/meeting.js";
 import type { RecordedName } from "../types/person.js";
 import type { Row, Tables } from "../tables/field-types.js";
 import { TABLES } from "../tables/table-definitions.js";
@@ -64,18 +64,7 @@ export function buildTables(index: SourceIndex): Tables {
     for (const document of v.documents) t.visit_documents!.push({ visit_id: v.id, document_id: document });
   }
   for (const { record: m } of index.meeting.values()) {
-    t.meetings!.push({
-      meeting_id: m.id,
-      title: m.title,
-      ...dateColumns(m.date),
-      format: m.format,
-      city: m.location?.city ?? null,
-      country: m.location?.country ?? null,
-      visit_id: m.visit ?? null,
-      participant_count: m.participants.length,
-      summary: m.summary,
-      note: m.note ?? null,
-    });
+    t.meetings!.push(meetingRow(m));
     for (const p of m.participants) {
       t.meeting_participants!.push({ meeting_id: m.id, person_id: p.person, body_id: p.body, role: p.role ?? null, side: p.side });
     }
@@ -96,6 +85,25 @@ export function buildTables(index: SourceIndex): Tables {
   t.positions = derivePositions(t.meetings!, t.meeting_participants!);
   for (const table of TABLES) sortRows(t[table.name]!, table.primaryKey);
   return t;
+}
+
+/**
+ * A meeting's row in the meetings table: the only row its free text (title, summary, note,
+ * format; see tree-facts.ts) goes into, which lets a build patch this row alone after such an edit.
+ */
+export function meetingRow(m: Meeting): Row {
+  return {
+    meeting_id: m.id,
+    title: m.title,
+    ...dateColumns(m.date),
+    format: m.format,
+    city: m.location?.city ?? null,
+    country: m.location?.country ?? null,
+    visit_id: m.visit ?? null,
+    participant_count: m.participants.length,
+    summary: m.summary,
+    note: m.note ?? null,
+  };
 }
 
 /** The date as given, the full days that bound it and its precision: the four date columns. */

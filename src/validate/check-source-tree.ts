@@ -5,7 +5,7 @@ import { listSources } from "../load/list-sources.js";
 import type { UnplacedDiagnostic } from "../model/diagnostic.js";
 import { addToIndex, emptyIndex, type SourceIndex } from "../model/source-index.js";
 import { buildReport, type ValidationReport } from "./build-report.js";
-import { findingsOf } from "./check-file.js";
+import { checkFile, findingsOf } from "./check-file.js";
 import type { ArchiveLookup } from "./meaning/meaning-check.js";
 import { placeDiagnostics } from "./place-diagnostics.js";
 import { treeFingerprint } from "./tree-facts.js";
@@ -13,7 +13,8 @@ import { validateTree } from "./validate-tree.js";
 import { sourceShapeValidators } from "./validate-shape.js";
 import { CheckCache } from "./parallel/check-cache.js";
 import { toolkitDigest } from "./parallel/toolkit-digest.js";
-import { checkFiles, type CheckCounts } from "./parallel/check-files.js";
+import { checkFiles, type CheckCounts, type CheckedFile } from "./parallel/check-files.js";
+import { cacheKey } from "./parallel/cache-key.js";
 
 /** Options of a whole-tree check, as the CLI passes them. */
 export interface CheckOptions {
@@ -38,6 +39,21 @@ export interface TreeCheck {
 }
 
 /**
+ * A whole-tree check whose records are read only when asked for: what a build needs to decide
+ * whether it can patch its last output rather than normalize every record again.
+ */
+export interface StagedTreeCheck extends TreeCheck {
+  /** The fingerprint of every file's path and tree facts (see tree-facts.ts). */
+  fingerprint: string;
+  /** The readable files in listing order, with their cache keys when a cache is used. */
+  files: readonly CheckedFile[];
+  /** One file's record: at hand, or read and checked again (undefined if its bytes are no longer the ones checked). */
+  recordOf(file: CheckedFile): unknown;
+  /** The index of the valid records, read from the cache's log when the check did not need them. */
+  index(): Promise<SourceIndex>;
+}
+
+/**
  * Load, validate and report on a source tree: the library behind `parlex validate`. Only
  * findings are made: with a warm cache, unchanged files are not read, and when no file's tree
  * facts changed the last run's tree-wide findings stand (the cache keeps them with the
@@ -51,10 +67,18 @@ export async function checkSourceTree(root: string, options: CheckOptions = {}):
 /** The same, with the index of checked records that a build normalizes. */
 export async function checkSourceTreeWithRecords(root: string, options: CheckOptions = {}): Promise<TreeCheck & { index: SourceIndex }> {
   const { report, counts, index } = await checkTree(root, options, true);
-  return { report, counts, index: index! };
+  return { report, counts, index: await index() };
 }
 
-async function checkTree(root: string, options: CheckOptions, wantRecords: boolean): Promise<TreeCheck & { index?: SourceIndex }> {
+/**
+ * The same as checkSourceTree, the records left to be read when asked for; or, when they will
+ * surely be (`eager`), read with the findings, which saves a second look at every file.
+ */
+export function checkSourceTreeStaged(root: string, options: CheckOptions = {}, eager = false): Promise<StagedTreeCheck> {
+  return checkTree(root, options, eager);
+}
+
+async function checkTree(root: string, options: CheckOptions, wantRecords: boolean): Promise<StagedTreeCheck> {
   const cwd = options.cwd ?? process.cwd();
   const listing = await listSources(root, cwd);
   const cache = options.cacheDir === undefined ? undefined : await CheckCache.open(path.resolve(cwd, options.cacheDir));
@@ -73,16 +97,19 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
   let checked = await check(wantRecords || options.archiveDir !== undefined, options.onProgress);
   // How the files' checks were come by is the first pass's story: a second one only fetches records.
   const counts = checked.counts;
+  const withRecords = async () => {
+    if (checked.files.some((f) => !("record" in f))) checked = await check(true);
+    await cache?.save();
+    return checked;
+  };
   let tree = options.archiveDir === undefined ? cache?.treeFindings(checked.fingerprint) : undefined;
   if (!tree) {
-    if (checked.files.some((f) => !("record" in f))) {
-      // Some tree facts changed: the tree-wide checks need every record, which the log has.
-      checked = await check(true);
-    }
-    const records = checked.files.filter((f) => f.record !== undefined).map((f) => f.record);
+    // Some tree facts changed: the tree-wide checks need every record, which the log has.
+    const files = (await withRecords()).files;
+    const records = files.filter((f) => f.record !== undefined).map((f) => f.record);
     const archive = options.archiveDir === undefined ? undefined : { lookup: await readArchive(path.resolve(cwd, options.archiveDir), records), dir: options.archiveDir };
     tree = validateTree(
-      checked.files.map((f) => ({ ...f, record: f.record, valid: f.summary.shape?.length === 0 })),
+      files.map((f) => ({ ...f, record: f.record, valid: f.summary.shape?.length === 0 })),
       archive,
     );
     if (!archive) cache?.setTreeFindings(checked.fingerprint, tree);
@@ -97,10 +124,26 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
   const placed = placeDiagnostics(shown, (file) => readTextOrUndefined(path.resolve(cwd, file)));
   const quotes = tree.directQuotes === 0 ? "none" : options.archiveDir !== undefined ? "verified" : "skipped";
   const report = buildReport(listing.root, checked.files.length, placed, quotes, options.maxDiagnostics);
-  if (!wantRecords) return { report, counts };
-  const index = emptyIndex();
-  for (const f of checked.files) if (f.summary.shape?.length === 0) addToIndex(index, { file: f.file, kind: f.kind, stem: f.stem, record: f.record, ...(f.yearFolder ? { yearFolder: f.yearFolder } : {}) });
-  return { report, counts, index };
+  const absolute = new Map(listing.entries.map((e) => [e.file, e.absolute]));
+  return {
+    report,
+    counts,
+    fingerprint: checked.fingerprint,
+    files: checked.files,
+    recordOf: (file) => {
+      if ("record" in file) return file.record;
+      const bytes = readFileSync(absolute.get(file.file)!);
+      if (file.key !== undefined && cacheKey(toolkit, file.kind, bytes) !== file.key) return undefined;
+      return checkFile(file.file, file.kind, bytes, sourceShapeValidators()).record;
+    },
+    index: async () => {
+      const index = emptyIndex();
+      for (const f of (await withRecords()).files) {
+        if (f.summary.shape?.length === 0) addToIndex(index, { file: f.file, kind: f.kind, stem: f.stem, record: f.record, ...(f.yearFolder ? { yearFolder: f.yearFolder } : {}) });
+      }
+      return index;
+    },
+  };
 }
 
 /** Read the archived copy each document record declares; absent files are marked missing. */

@@ -50,9 +50,17 @@ function packageOf(tableFiles: TableFiles, about: PackageSources, version: strin
     }
   }
   for (const [path, bytes] of extras) files.set(path, bytes);
-  const descriptor = describePackage(TABLES, WRITERS, written, { version, ...about });
-  files.set("datapackage.json", new TextEncoder().encode(JSON.stringify(descriptor, null, 2) + "\n"));
+  files.set(DESCRIPTOR, descriptorBytes(written, about, version));
   return files;
+}
+
+/** The descriptor's path in the package. */
+export const DESCRIPTOR = "datapackage.json";
+
+/** datapackage.json for table files of these sizes and hashes. */
+export function descriptorBytes(written: ReadonlyMap<string, WrittenFile>, about: PackageSources, version: string): Uint8Array {
+  const descriptor = describePackage(TABLES, WRITERS, written, { version, ...about });
+  return new TextEncoder().encode(JSON.stringify(descriptor, null, 2) + "\n");
 }
 
 /** SHA-256 of some bytes, as lowercase hex. */

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { faultPoint } from "./fault-point.js";
 
@@ -6,11 +6,22 @@ const STAGING = ".parlex-staging-";
 const RETIRED = ".parlex-retired-";
 
 /**
+ * A file of the new folder that has the bytes of an existing file (one of the old folder's): it
+ * is linked to it rather than written again, or copied where the file system cannot link.
+ */
+export interface SameAs {
+  sameAs: string;
+}
+
+/** What a file of the folder holds: its bytes, or those of an existing file. */
+export type FolderFile = Uint8Array | SameAs;
+
+/**
  * Write a folder of files so that readers see the old folder or the new one, never a mix:
  * everything is written into a staging folder beside the target, then swapped in by rename.
  * If a previous run was killed between the two renames, its retired folder is put back first.
  */
-export async function writeFolderAtomically(target: string, files: ReadonlyMap<string, Uint8Array>): Promise<void> {
+export async function writeFolderAtomically(target: string, files: ReadonlyMap<string, FolderFile>): Promise<void> {
   const parent = path.dirname(path.resolve(target));
   const base = path.basename(target);
   await mkdir(parent, { recursive: true });
@@ -21,7 +32,8 @@ export async function writeFolderAtomically(target: string, files: ReadonlyMap<s
     for (const [relative, bytes] of files) {
       const file = path.join(staging, relative);
       await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, bytes);
+      if (bytes instanceof Uint8Array) await writeFile(file, bytes);
+      else await link(bytes.sameAs, file).catch(() => copyFile(bytes.sameAs, file));
       if (++written === Math.ceil(files.size / 2)) faultPoint("build:staging-partly-written");
     }
     faultPoint("build:staged");

@@ -1,9 +1,9 @@
 import path from "node:path";
 import { z } from "zod";
-import { buildPackage } from "../../build/build-package.js";
+import { buildToFolder } from "../../build/build-to-folder.js";
 import { renderHuman } from "../../render/render-human.js";
 import { TABLES } from "../../tables/table-definitions.js";
-import { recoverInterrupted, writeFolderAtomically } from "../../write/write-folder-atomically.js";
+import { recoverInterrupted } from "../../write/write-folder-atomically.js";
 import type { CommandIo } from "../command-io.js";
 import { parseOptions } from "../parse-options.js";
 import { requireFolder, resolveSourcesRoot } from "../resolve-sources-root.js";
@@ -18,13 +18,18 @@ every table as CSV, JSON and Arrow, datapackage.json (Data Package v2) and the l
 helpers. Nothing is written when validation fails. The output folder is replaced atomically:
 a failed or interrupted build leaves the previous output as it was.
 
+With the cache, a build after edits of meetings' free text only (title, summary, note, format)
+patches those rows into the last build's files instead of writing every table again, when the
+output folder is as that build left it. The bytes are the same either way.
+
 SOURCES is the sources folder (default: sources).
 
 Options:
   --out DIR              where to write the package (default: dist-data/next)
   --archive DIR          verify direct quotes against archived documents, as validate does
   --dataset-version V    the version written into datapackage.json (default: 0.0.0-dev)
-  --no-cache             check every file afresh (default: reuse .parlex-cache/)
+  --no-cache             check every file afresh and write every table (default: reuse
+                         .parlex-cache/)
   --threads N            worker threads for parsing (default: one per core on large trees);
                          0 does everything in this thread, writing the tables too
   --quiet                print nothing but errors (no progress bar, no summary)
@@ -65,26 +70,26 @@ export async function runBuild(argv: string[], io: CommandIo): Promise<number> {
   // aside: put it back first, so that even a build that fails validation leaves it in place.
   await recoverInterrupted(path.resolve(io.cwd, options.out));
   const progress = createProgress(io, "files checked", options.quiet);
-  const result = await buildPackage(root, { cwd: io.cwd, version: options["dataset-version"], onProgress: progress.update, ...runOptions(options), ...archive });
+  const result = await buildToFolder(root, path.resolve(io.cwd, options.out), { cwd: io.cwd, version: options["dataset-version"], onProgress: progress.update, ...runOptions(options), ...archive });
   progress.finish();
   if (!result.ok) {
     io.stderr(renderHuman(result.report, io.color));
     io.stderr(`parlex build: the sources are invalid, so nothing was written to ${options.out}.\n`);
     return EXIT.invalid;
   }
-  await writeFolderAtomically(path.resolve(io.cwd, options.out), result.files);
-  if (!options.quiet) io.stdout(renderSummary(options.out, result.tables, result.files, performance.now() - started));
+  if (!options.quiet) io.stdout(renderSummary(options.out, result.rows, result.sizes, result.patched, performance.now() - started));
   return EXIT.ok;
 }
 
-function renderSummary(out: string, tables: Record<string, unknown[]>, files: Map<string, Uint8Array>, ms: number): string {
+function renderSummary(out: string, rows: Record<string, number>, sizes: Map<string, number>, patched: boolean, ms: number): string {
   const width = Math.max(...TABLES.map((t) => t.name.length));
   const lines = ["table".padEnd(width) + "    rows     csv bytes    json bytes   arrow bytes"];
   for (const table of TABLES) {
-    const size = (f: string) => String(files.get(`${f}/${table.name}.${f}`)?.length ?? 0).padStart(12);
-    lines.push(`${table.name.padEnd(width)} ${String(tables[table.name]?.length ?? 0).padStart(7)}  ${size("csv")}  ${size("json")}  ${size("arrow")}`);
+    const size = (f: string) => String(sizes.get(`${f}/${table.name}.${f}`) ?? 0).padStart(12);
+    lines.push(`${table.name.padEnd(width)} ${String(rows[table.name] ?? 0).padStart(7)}  ${size("csv")}  ${size("json")}  ${size("arrow")}`);
   }
-  const total = [...files.values()].reduce((sum, b) => sum + b.length, 0);
-  lines.push(`Wrote ${files.size} files (${total} bytes) to ${out} in ${(ms / 1000).toFixed(2)} s.`);
+  const total = [...sizes.values()].reduce((sum, b) => sum + b, 0);
+  const how = patched ? " (the last build's files, edited meetings patched in)" : "";
+  lines.push(`Wrote ${sizes.size} files (${total} bytes) to ${out}${how} in ${(ms / 1000).toFixed(2)} s.`);
   return lines.join("\n") + "\n";
 }

@@ -4,10 +4,13 @@ import path from "node:path";
 // The cache folder's housekeeping: its files' names, replacing one whole, the file system's
 // clock, and forgetting what other toolkits left.
 
-/** The cache's own files: the log, the stat index and its journal, the tree-wide findings, by toolkit. */
-const CACHE_FILE = /^(?:checks|files|tree)-([0-9a-f]{16})\.jsonl?$/;
+/**
+ * The cache's own files, by toolkit: the log, the stat index and its journal, the tree-wide
+ * findings, and what the last build wrote (src/build/last-build.ts).
+ */
+const CACHE_FILE = /^(?:checks|files|tree|build)-([0-9a-f]{16})\.jsonl?$/;
 /** A temporary file left by a run killed while replacing one of them (see replaceFile). */
-const LEFT_TEMPORARY = /^(?:checks|files|tree)-[0-9a-f]{16}\.jsonl?\.\d+\.tmp$/;
+const LEFT_TEMPORARY = /^(?:checks|files|tree|build)-[0-9a-f]{16}\.jsonl?\.\d+\.tmp$/;
 /** How old a temporary file must be before it is taken for a killed run's, not a running one's. */
 const TEMPORARY_AGE_MS = 60 * 60 * 1000;
 

@@ -46,6 +46,8 @@ export interface CheckedFile {
   stem: string;
   yearFolder?: string;
   summary: FileSummary;
+  /** The cache key of the file's bytes (with a cache only): equal keys, equal bytes. */
+  key?: string;
   /** The parsed record (undefined when it could not be parsed); absent when not asked for. */
   record?: unknown;
 }
@@ -54,7 +56,7 @@ export interface CheckedFile {
 const PARALLEL_THRESHOLD = 2000;
 
 /** One file's check as found (its record only when asked for or read), or why the file could not be read. */
-type Outcome = { summary: FileSummary; record?: unknown } | { unreadable: string };
+type Outcome = { summary: FileSummary; key?: string; record?: unknown } | { unreadable: string };
 
 /**
  * Parse and check every listed file on its own — files unchanged since they were last read
@@ -78,8 +80,8 @@ export async function checkFiles(entries: readonly SourceEntry[], options: Check
       let outcome: Outcome | undefined;
       if (known && records) {
         const check = cache.get(known.key);
-        if (check) outcome = { summary: check, record: check.record };
-      } else if (known) outcome = { summary: known.summary };
+        if (check) outcome = { summary: check, key: known.key, record: check.record };
+      } else if (known) outcome = { summary: known.summary, key: known.key };
       if (outcome) {
         outcomes[i] = outcome;
         counts.unchanged++;
@@ -105,13 +107,14 @@ export async function checkFiles(entries: readonly SourceEntry[], options: Check
     }
     const checked: CheckedFile = { file: entry.file, kind: entry.kind, stem: entry.stem, summary: outcome.summary };
     if (entry.yearFolder) checked.yearFolder = entry.yearFolder;
+    if (outcome.key !== undefined) checked.key = outcome.key;
     if ("record" in outcome) checked.record = outcome.record;
     files.push(checked);
   }
   return { files, diagnostics, counts };
 }
 
-type ReadOutcome = { summary: FileSummary; record?: unknown; fresh: boolean } | { unreadable: string };
+type ReadOutcome = { summary: FileSummary; key?: string; record?: unknown; fresh: boolean } | { unreadable: string };
 
 /** Read, hash and check files in this thread. */
 async function readHere(entries: readonly SourceEntry[], which: readonly number[], options: CheckFilesOptions, progress: (n: number) => void): Promise<[number, ReadOutcome][]> {
@@ -137,13 +140,13 @@ async function readHere(entries: readonly SourceEntry[], which: readonly number[
       const hit = records ? cache.get(key) : cache.summaryOf(key, entry.absolute);
       if (hit) {
         // A check of this run's (a file with the same bytes as another) has its record at hand.
-        out.push([i, { summary: hit, ...("record" in hit ? { record: hit.record } : {}), fresh: false }]);
+        out.push([i, { summary: hit, key, ...("record" in hit ? { record: hit.record } : {}), fresh: false }]);
         cache.recordStat(entry.absolute, stat, key, hit);
       } else {
         const fresh = check(entry, bytes);
         cache.set(key, fresh);
         cache.recordStat(entry.absolute, stat, key, fresh);
-        out.push([i, { summary: fresh, record: fresh.record, fresh: true }]);
+        out.push([i, { summary: fresh, key, record: fresh.record, fresh: true }]);
       }
     }
     if (n % 500 === 499) progress(n + 1);
@@ -196,7 +199,7 @@ async function readInWorkers(
                   const check = fresh ? pairs[result.slot!]![1] : records ? cache?.get(result.key) : cache?.summaryOf(result.key);
                   if (!check) throw new Error(`no check for ${entries[result.index]!.file}`);
                   cache?.recordStat(entries[result.index]!.absolute, result.stat, result.key, check);
-                  out.push([result.index, { summary: check, ...("record" in check ? { record: check.record } : {}), fresh }]);
+                  out.push([result.index, { summary: check, ...(cache ? { key: result.key } : {}), ...("record" in check ? { record: check.record } : {}), fresh }]);
                 }
                 progress(out.length);
               } catch (error) {

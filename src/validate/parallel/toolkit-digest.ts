@@ -23,23 +23,35 @@ export const TOOLKIT_PARTS = [
   "package-lock.json",
 ];
 
+/** What decides a package's bytes from checked records: all the code (normalizing, writing, describing), the schemas and the libraries. */
+export const OUTPUT_PARTS = ["src", "schemas", "package.json", "package-lock.json"];
+
 let digest: Promise<string> | undefined;
+let output: Promise<string> | undefined;
 
 /** A digest of the toolkit code and schemas that a file's check depends on. */
 export function toolkitDigest(): Promise<string> {
-  digest ??= (async () => {
-    const hash = createHash("sha256");
-    // The runtime too: text checks (Unicode normalization, scripts) depend on Node's ICU and Unicode data.
-    const { node, icu, unicode } = process.versions;
-    hash.update(`node ${node}\0icu ${icu ?? ""}\0unicode ${unicode ?? ""}\0`);
-    for (const part of TOOLKIT_PARTS) {
-      for (const file of await filesUnder(path.join(SOURCE_ROOT, part))) {
-        hash.update(path.relative(SOURCE_ROOT, file)).update("\0").update(await readFile(file)).update("\0");
-      }
-    }
-    return hash.digest("hex");
-  })();
+  digest ??= digestOf(TOOLKIT_PARTS);
   return digest;
+}
+
+/** A digest of everything that decides a built package's bytes besides the sources (see last-build.ts). */
+export function outputDigest(): Promise<string> {
+  output ??= digestOf(OUTPUT_PARTS);
+  return output;
+}
+
+async function digestOf(parts: readonly string[]): Promise<string> {
+  const hash = createHash("sha256");
+  // The runtime too: text checks (Unicode normalization, scripts) depend on Node's ICU and Unicode data.
+  const { node, icu, unicode } = process.versions;
+  hash.update(`node ${node}\0icu ${icu ?? ""}\0unicode ${unicode ?? ""}\0`);
+  for (const part of parts) {
+    for (const file of await filesUnder(path.join(SOURCE_ROOT, part))) {
+      hash.update(path.relative(SOURCE_ROOT, file)).update("\0").update(await readFile(file)).update("\0");
+    }
+  }
+  return hash.digest("hex");
 }
 
 async function filesUnder(target: string): Promise<string[]> {

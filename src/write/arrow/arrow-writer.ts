@@ -38,7 +38,7 @@ export function arrowType(field: FieldDef, position: number): DataType {
  * strings, days since the epoch for dates, indices for dictionaries): apache-arrow's generic
  * builders cost several times more on tables of hundreds of thousands of rows.
  */
-function arrowColumn(field: FieldDef, position: number, values: readonly Cell[]): Vector {
+export function arrowColumn(field: FieldDef, position: number, values: readonly Cell[]): Vector {
   const type = arrowType(field, position);
   const { nullBitmap, nullCount } = validity(values);
   const length = values.length;

@@ -21,9 +21,7 @@ export const csvWriter: TableWriter = {
     // Rows are joined in batches: one string per row would hold a million small strings at once.
     let batch = "";
     for (const row of rows) {
-      let line = cell(row[names[0]!] ?? null);
-      for (let i = 1; i < names.length; i++) line += "," + cell(row[names[i]!] ?? null);
-      batch += line + "\n";
+      batch += csvRow(names, row) + "\n";
       if (batch.length > 1 << 16) {
         parts.push(batch);
         batch = "";
@@ -33,6 +31,13 @@ export const csvWriter: TableWriter = {
     return new Uint8Array(Buffer.from(parts.join(""), "utf8"));
   },
 };
+
+/** One row's line, without its line end: the cells of these columns, in order. */
+export function csvRow(names: readonly string[], row: Row): string {
+  let line = cell(row[names[0]!] ?? null);
+  for (let i = 1; i < names.length; i++) line += "," + cell(row[names[i]!] ?? null);
+  return line;
+}
 
 /** Characters that make a cell need quotes anywhere in it. */
 const NEEDS_QUOTES = /[\r\n",\uFEFF]/;

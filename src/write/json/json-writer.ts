@@ -9,17 +9,11 @@ export const jsonWriter: TableWriter = {
   encoding: "utf-8",
   write(table: TableDef, rows: readonly Row[]): Uint8Array {
     if (rows.length === 0) return new Uint8Array(Buffer.from("[]\n"));
-    // Each row's text is put together from its keys' JSON (made once) and its values' JSON:
-    // the same text JSON.stringify gives an object with these keys, without building one per row.
-    const keys = table.fields.map((f, i) => (i === 0 ? "{" : ",") + JSON.stringify(f.name) + ":");
-    const names = table.fields.map((f) => f.name);
+    const text = jsonRow(table);
     const parts: string[] = [];
     let batch = "[\n";
     for (let r = 0; r < rows.length; r++) {
-      const row = rows[r]!;
-      let line = r === 0 ? "" : ",\n";
-      for (let i = 0; i < names.length; i++) line += keys[i] + jsonValue(row[names[i]!] ?? null);
-      batch += line + "}";
+      batch += (r === 0 ? "" : ",\n") + text(rows[r]!);
       if (batch.length > 1 << 16) {
         parts.push(batch);
         batch = "";
@@ -29,6 +23,21 @@ export const jsonWriter: TableWriter = {
     return new Uint8Array(Buffer.from(parts.join(""), "utf8"));
   },
 };
+
+/**
+ * A table's row as its line's JSON text (without the separating comma): put together from its
+ * keys' JSON (made once) and its values' JSON, the same text JSON.stringify gives an object with
+ * these keys, without building one per row.
+ */
+export function jsonRow(table: TableDef): (row: Row) => string {
+  const keys = table.fields.map((f, i) => (i === 0 ? "{" : ",") + JSON.stringify(f.name) + ":");
+  const names = table.fields.map((f) => f.name);
+  return (row) => {
+    let line = "";
+    for (let i = 0; i < names.length; i++) line += keys[i] + jsonValue(row[names[i]!] ?? null);
+    return line + "}";
+  };
+}
 
 /** Characters JSON.stringify escapes in a string (controls, quote, backslash, lone surrogates). */
 const ESCAPED = /["\\\u0000-\u001F\uD800-\uDFFF]/;

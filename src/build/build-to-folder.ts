@@ -1,0 +1,86 @@
+import path from "node:path";
+import { buildTables } from "../normalize/build-tables.js";
+import type { Tables } from "../tables/field-types.js";
+import type { ValidationReport } from "../validate/build-report.js";
+import { checkSourceTreeStaged } from "../validate/check-source-tree.js";
+import { assemblePackage, assemblePackageInThreads, DESCRIPTOR, packageSources, type PackageSources } from "../write/assemble-package.js";
+import { writeFolderAtomically, type FolderFile } from "../write/write-folder-atomically.js";
+import { readLoaders, type BuildOptions } from "./build-package.js";
+import { packKeys, readLastBuild, saveLastBuild, type LastBuild } from "./last-build.js";
+import { patchPackage, writtenOf, type PatchedPackage } from "./patch-package.js";
+
+/** What a build into a folder did: the validation report, and when valid, what it wrote. */
+export type FolderBuild = { report: ValidationReport } & (
+  | { ok: false }
+  | {
+      ok: true;
+      /** Rows by table. */
+      rows: Record<string, number>;
+      /** Bytes by file. */
+      sizes: Map<string, number>;
+      /** Whether the last build's files were patched rather than all written again. */
+      patched: boolean;
+    }
+);
+
+/** What the check leaves for writing: the report, and when valid, a patched package or the tables to write. */
+type Checked = { report: ValidationReport } & (
+  | { ok: false }
+  | ({ ok: true; keys: string | undefined; fingerprint: string } & ({ patch: PatchedPackage } | { tables: Tables; about: PackageSources }))
+);
+
+/**
+ * `parlex build`: validate the tree and, when it is valid, write the package into a folder,
+ * replacing it whole. With a cache, a build keeps what it wrote; the next one, when no file's tree
+ * facts changed and the folder stands as it was left, patches the meetings rows of edited
+ * meetings into the old files and links the others (see patch-package.ts) instead of normalizing
+ * and writing every table. Either way the bytes are the same.
+ */
+export async function buildToFolder(root: string, folder: string, options: BuildOptions): Promise<FolderBuild> {
+  const cacheDir = options.cacheDir === undefined ? undefined : path.resolve(options.cwd ?? process.cwd(), options.cacheDir);
+  // With --archive the tree-wide checks read every record anyway.
+  const last = cacheDir !== undefined && options.archiveDir === undefined ? await readLastBuild(cacheDir, folder) : undefined;
+  const checked = await checkAndPrepare(root, options, last);
+  if (!checked.ok) return { ok: false, report: checked.report };
+  let files: Map<string, FolderFile>;
+  let rows: Record<string, number>;
+  let about: PackageSources;
+  if ("patch" in checked) {
+    files = checked.patch.files;
+    rows = last!.rows;
+    about = last!.about;
+  } else {
+    const loaders = await readLoaders();
+    const { tables } = checked;
+    files = options.threads === 0 ? assemblePackage(tables, checked.about, options.version, loaders) : await assemblePackageInThreads(tables, checked.about, options.version, loaders, options.threadedRows);
+    rows = Object.fromEntries(Object.entries(tables).map(([name, list]) => [name, list.length]));
+    about = checked.about;
+  }
+  await writeFolderAtomically(folder, files);
+  const written = "patch" in checked ? checked.patch.written : writtenOf(files.get(DESCRIPTOR) as Uint8Array);
+  if (cacheDir !== undefined && checked.keys !== undefined) {
+    // Losing the record costs the next build its shortcut, nothing more.
+    await saveLastBuild(cacheDir, { fingerprint: checked.fingerprint, keys: checked.keys, folder: path.resolve(folder), about, rows, written }, [...files.keys()]).catch(() => undefined);
+  }
+  const linked = new Map(last?.files.map((f) => [f.path, f.size]));
+  const sizes = new Map([...files].map(([file, bytes]) => [file, bytes instanceof Uint8Array ? bytes.length : linked.get(file)!]));
+  return { ok: true, report: checked.report, rows, sizes, patched: "patch" in checked };
+}
+
+/**
+ * Check the tree, then patch the last build's package or normalize the records into tables. A
+ * function of its own so that the checked records (the largest thing in memory) are garbage
+ * once the rows are made, before the files are written.
+ */
+async function checkAndPrepare(root: string, options: BuildOptions, last: LastBuild | undefined): Promise<Checked> {
+  const { version, threadedRows: _threadedRows, ...check } = options;
+  // Without a last build to patch, the records will be wanted: read them with the findings.
+  const staged = await checkSourceTreeStaged(root, check, last === undefined);
+  const { report, fingerprint } = staged;
+  if (!report.valid) return { ok: false, report };
+  const keys = packKeys(staged.files);
+  const patch = last ? patchPackage(last, staged, version) : undefined;
+  if (patch) return { ok: true, report, keys, fingerprint, patch };
+  const index = await staged.index();
+  return { ok: true, report, keys, fingerprint, tables: buildTables(index), about: packageSources(index) };
+}

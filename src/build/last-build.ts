@@ -1,0 +1,102 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { WrittenFile } from "../describe/describe-package.js";
+import type { CheckedFile } from "../validate/parallel/check-files.js";
+import { replaceFile } from "../validate/parallel/cache-folder.js";
+import { outputDigest, toolkitDigest } from "../validate/parallel/toolkit-digest.js";
+import type { PackageSources } from "../write/assemble-package.js";
+
+/**
+ * What the cache keeps of the last build, so that the next one can patch its output rather than
+ * write it all again: which sources it was built from, what it wrote, and how each written file
+ * stood on disk afterwards (so that a file changed or replaced since is noticed).
+ */
+export interface LastBuild {
+  format: 1;
+  /** The digest of everything besides the sources that decides the package's bytes. */
+  output: string;
+  /** The tree fingerprint of the sources (paths and tree facts, see tree-facts.ts). */
+  fingerprint: string;
+  /** Each file's cache key, cut to 16 bytes, in listing order, as base64. */
+  keys: string;
+  /** The output folder, absolute. */
+  folder: string;
+  about: PackageSources;
+  /** Rows by table. */
+  rows: Record<string, number>;
+  /** Each table file's size and hash, as the descriptor gives them. */
+  written: WrittenFile[];
+  /** Every file of the folder as it stood once written: its size and identity (inode, change and modification times). */
+  files: FileStand[];
+}
+
+/** A file's size and identity on disk. */
+export interface FileStand {
+  path: string;
+  size: number;
+  ino: string;
+  ctime: string;
+  mtime: string;
+}
+
+const KEY_BYTES = 16;
+
+/** The record's file in the cache folder, named by toolkit like the cache's other files. */
+async function recordFile(cacheDir: string): Promise<string> {
+  return path.join(cacheDir, `build-${(await toolkitDigest()).slice(0, 16)}.json`);
+}
+
+/**
+ * The last build's record, if it was made by this toolkit into this folder and the folder's files
+ * stand as that build left them; otherwise undefined (and the build writes everything).
+ */
+export async function readLastBuild(cacheDir: string, folder: string): Promise<LastBuild | undefined> {
+  let record: LastBuild;
+  try {
+    record = JSON.parse(await readFile(await recordFile(cacheDir), "utf8")) as LastBuild;
+  } catch {
+    return undefined;
+  }
+  if (record.format !== 1 || record.output !== (await outputDigest()) || record.folder !== path.resolve(folder) || !Array.isArray(record.files)) return undefined;
+  const now = await Promise.all(record.files.map((f) => standOf(folder, f.path).catch(() => undefined)));
+  const intact = now.every((s, i) => s !== undefined && sameStand(s, record.files[i]!));
+  return intact ? record : undefined;
+}
+
+/** Keep what a build wrote, once its folder is in place (a build that fails to keep it loses only the next build's shortcut). */
+export async function saveLastBuild(cacheDir: string, record: Omit<LastBuild, "format" | "output" | "files">, paths: readonly string[]): Promise<void> {
+  const files = await Promise.all(paths.map((p) => standOf(record.folder, p)));
+  const full: LastBuild = { format: 1, output: await outputDigest(), ...record, files };
+  await replaceFile(await recordFile(cacheDir), JSON.stringify(full));
+}
+
+/** The files' keys as the record keeps them. */
+export function packKeys(files: readonly CheckedFile[]): string | undefined {
+  const packed = Buffer.alloc(files.length * KEY_BYTES);
+  for (const [i, f] of files.entries()) {
+    if (f.key === undefined) return undefined;
+    packed.write(f.key.slice(0, KEY_BYTES * 2), i * KEY_BYTES, "hex");
+  }
+  return packed.toString("base64");
+}
+
+/** The files whose keys differ from the record's (the same files in the same order: equal fingerprints). */
+export function changedSince(record: LastBuild, files: readonly CheckedFile[]): CheckedFile[] | undefined {
+  const keys = Buffer.from(record.keys, "base64");
+  if (keys.length !== files.length * KEY_BYTES) return undefined;
+  const changed: CheckedFile[] = [];
+  for (const [i, f] of files.entries()) {
+    if (f.key === undefined) return undefined;
+    if (keys.toString("hex", i * KEY_BYTES, (i + 1) * KEY_BYTES) !== f.key.slice(0, KEY_BYTES * 2)) changed.push(f);
+  }
+  return changed;
+}
+
+async function standOf(folder: string, file: string): Promise<FileStand> {
+  const s = await stat(path.join(folder, file), { bigint: true });
+  return { path: file, size: Number(s.size), ino: String(s.ino), ctime: String(s.ctimeNs), mtime: String(s.mtimeNs) };
+}
+
+function sameStand(a: FileStand, b: FileStand): boolean {
+  return a.path === b.path && a.size === b.size && a.ino === b.ino && a.ctime === b.ctime && a.mtime === b.mtime;
+}

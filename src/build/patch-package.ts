@@ -1,0 +1,73 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { resourcePath, type WrittenFile } from "../describe/describe-package.js";
+import { meetingRow } from "../normalize/build-tables.js";
+import { TABLES } from "../tables/table-definitions.js";
+import type { Meeting } from "../types/meeting.js";
+import type { StagedTreeCheck } from "../validate/check-source-tree.js";
+import { DESCRIPTOR, descriptorBytes, sha256Hex } from "../write/assemble-package.js";
+import type { FolderFile } from "../write/write-folder-atomically.js";
+import { WRITERS } from "../write/writers.js";
+import { changedSince, type LastBuild } from "./last-build.js";
+import { patchTableFiles, type TableFileSet } from "./patch-table.js";
+
+/** Beyond this many edited meetings, writing the package whole is as quick and simpler. */
+const PATCH_LIMIT = 1000;
+
+/** A package made by patching the last build's: its files, and the sizes and hashes of its table files. */
+export interface PatchedPackage {
+  files: Map<string, FolderFile>;
+  written: WrittenFile[];
+}
+
+/**
+ * The package, made from the last build's when no file's tree facts changed since (equal
+ * fingerprints): then every table but meetings is as it was, and in meetings only the rows of
+ * meetings whose free text changed (their title, summary, note or format; see tree-facts.ts)
+ * differ. Those rows are made from the edited files' records and put in place of the old ones;
+ * the other files are the old folder's. Undefined when the package must be built whole.
+ */
+export function patchPackage(last: LastBuild, check: StagedTreeCheck, version: string): PatchedPackage | undefined {
+  if (check.fingerprint !== last.fingerprint) return undefined;
+  const changed = changedSince(last, check.files);
+  // Files of other kinds whose bytes changed but not their facts hold the same records: their rows stand.
+  const meetings = changed?.filter((f) => f.kind === "meeting");
+  if (!meetings || meetings.length > PATCH_LIMIT) return undefined;
+  const rows = [];
+  for (const file of meetings) {
+    const record = check.recordOf(file);
+    if (record === undefined) return undefined;
+    rows.push(meetingRow(record as Meeting));
+  }
+  const table = TABLES.find((t) => t.name === "meetings")!;
+  const paths = Object.fromEntries(WRITERS.map((w) => [w.format, resourcePath(table.name, w)])) as Record<keyof TableFileSet, string>;
+  let patched: TableFileSet | undefined;
+  try {
+    const old = { csv: read(last, paths.csv), json: read(last, paths.json), arrow: read(last, paths.arrow) };
+    patched = patchTableFiles(table, old, rows);
+  } catch {
+    return undefined;
+  }
+  if (!patched) return undefined;
+
+  const files = new Map<string, FolderFile>();
+  const written = new Map(last.written.map((w) => [w.path, w]));
+  for (const { path: file } of last.files) if (file !== DESCRIPTOR) files.set(file, { sameAs: path.join(last.folder, file) });
+  for (const format of Object.keys(paths) as (keyof TableFileSet)[]) {
+    const bytes = patched[format];
+    files.set(paths[format], bytes);
+    written.set(paths[format], { path: paths[format], bytes: bytes.length, sha256: sha256Hex(bytes) });
+  }
+  files.set(DESCRIPTOR, descriptorBytes(written, last.about, version));
+  return { files, written: [...written.values()] };
+}
+
+/** The sizes and hashes of a package's table files, as its descriptor gives them. */
+export function writtenOf(descriptor: Uint8Array): WrittenFile[] {
+  const { resources } = JSON.parse(new TextDecoder().decode(descriptor)) as { resources: { path: string; bytes: number; hash: string }[] };
+  return resources.map((r) => ({ path: r.path, bytes: r.bytes, sha256: r.hash.replace(/^sha256:/, "") }));
+}
+
+function read(last: LastBuild, file: string): Uint8Array {
+  return readFileSync(path.join(last.folder, file));
+}
