@@ -63,7 +63,8 @@ export async function buildToFolder(root: string, folder: string, options: Build
     await saveLastBuild(cacheDir, { fingerprint: checked.fingerprint, keys: checked.keys, folder: path.resolve(folder), about, rows, written }, [...files.keys()]).catch(() => undefined);
   }
   const linked = new Map(last?.files.map((f) => [f.path, f.size]));
-  const sizes = new Map([...files].map(([file, bytes]) => [file, bytes instanceof Uint8Array ? bytes.length : linked.get(file)!]));
+  const sizeOf = (file: string, bytes: FolderFile) => (bytes instanceof Uint8Array ? bytes.length : Array.isArray(bytes) ? bytes.reduce((sum, p) => sum + p.length, 0) : linked.get(file)!);
+  const sizes = new Map([...files].map(([file, bytes]) => [file, sizeOf(file, bytes)]));
   return { ok: true, report: checked.report, rows, sizes, patched: "patch" in checked };
 }
 

@@ -5,11 +5,12 @@ import { meetingRow } from "../normalize/build-tables.js";
 import { TABLES } from "../tables/table-definitions.js";
 import type { Meeting } from "../types/meeting.js";
 import type { StagedTreeCheck } from "../validate/check-source-tree.js";
-import { DESCRIPTOR, descriptorBytes, sha256Hex } from "../write/assemble-package.js";
+import { createHash } from "node:crypto";
+import { DESCRIPTOR, descriptorBytes } from "../write/assemble-package.js";
 import type { FolderFile } from "../write/write-folder-atomically.js";
 import { WRITERS } from "../write/writers.js";
 import { changedSince, type LastBuild } from "./last-build.js";
-import { patchTableFiles, type TableFileSet } from "./patch-table.js";
+import { patchTableFiles, type PatchedFileSet, type TableFileSet } from "./patch-table.js";
 
 /** Beyond this many edited meetings, writing the package whole is as quick and simpler. */
 const PATCH_LIMIT = 1000;
@@ -41,7 +42,7 @@ export function patchPackage(last: LastBuild, check: StagedTreeCheck, version: s
   }
   const table = TABLES.find((t) => t.name === "meetings")!;
   const paths = Object.fromEntries(WRITERS.map((w) => [w.format, resourcePath(table.name, w)])) as Record<keyof TableFileSet, string>;
-  let patched: TableFileSet | undefined;
+  let patched: PatchedFileSet | undefined;
   try {
     const old = { csv: read(last, paths.csv), json: read(last, paths.json), arrow: read(last, paths.arrow) };
     patched = patchTableFiles(table, old, rows);
@@ -54,9 +55,11 @@ export function patchPackage(last: LastBuild, check: StagedTreeCheck, version: s
   const written = new Map(last.written.map((w) => [w.path, w]));
   for (const { path: file } of last.files) if (file !== DESCRIPTOR) files.set(file, { sameAs: path.join(last.folder, file) });
   for (const format of Object.keys(paths) as (keyof TableFileSet)[]) {
-    const bytes = patched[format];
-    files.set(paths[format], bytes);
-    written.set(paths[format], { path: paths[format], bytes: bytes.length, sha256: sha256Hex(bytes) });
+    const pieces = patched[format];
+    files.set(paths[format], pieces);
+    const hash = createHash("sha256");
+    for (const piece of pieces) hash.update(piece);
+    written.set(paths[format], { path: paths[format], bytes: pieces.reduce((sum, p) => sum + p.length, 0), sha256: hash.digest("hex") });
   }
   files.set(DESCRIPTOR, descriptorBytes(written, last.about, version));
   return { files, written: [...written.values()] };

@@ -11,6 +11,9 @@ export interface TableFileSet {
   arrow: Uint8Array;
 }
 
+/** The same, each file as the pieces it is made of, in order (old bytes kept, not copied). */
+export type PatchedFileSet = Record<keyof TableFileSet, Uint8Array[]>;
+
 /** A row to replace: where it is in each file, and what it was. */
 interface Edit {
   row: Row;
@@ -34,10 +37,10 @@ interface Edit {
  * (records counted past quoted line ends) and in the Arrow file, whose columns are re-encoded
  * only where a value changed; the others are written back as read, which gives the same bytes.
  */
-export function patchTableFiles(table: TableDef, files: TableFileSet, rows: readonly Row[]): TableFileSet | undefined {
+export function patchTableFiles(table: TableDef, files: TableFileSet, rows: readonly Row[]): PatchedFileSet | undefined {
   const key = table.primaryKey[0]!;
   if (table.primaryKey.length !== 1 || table.fields[0]?.name !== key) return undefined;
-  if (rows.length === 0) return files;
+  if (rows.length === 0) return { csv: [files.csv], json: [files.json], arrow: [files.arrow] };
   const edits = findInJson(table, key, Buffer.from(files.json.buffer, files.json.byteOffset, files.json.byteLength), rows);
   if (!edits) return undefined;
   const csv = Buffer.from(files.csv.buffer, files.csv.byteOffset, files.csv.byteLength);
@@ -49,7 +52,7 @@ export function patchTableFiles(table: TableDef, files: TableFileSet, rows: read
   return {
     json: splice(files.json, edits.map((e) => ({ ...e.json, text: text(e.row) }))),
     csv: splice(files.csv, edits.map((e) => ({ ...e.csv!, text: csvRow(names, e.row) }))),
-    arrow,
+    arrow: [arrow],
   };
 }
 
@@ -150,8 +153,8 @@ function patchArrow(table: TableDef, bytes: Uint8Array, key: string, edits: read
   return tableToIPC(new Table(columns), "file");
 }
 
-/** Bytes with ranges (in order, not overlapping) replaced by texts. */
-function splice(bytes: Uint8Array, ranges: readonly { start: number; end: number; text: string }[]): Uint8Array {
+/** Bytes with ranges (in order, not overlapping) replaced by texts, as pieces: joining them would copy the whole file once more. */
+function splice(bytes: Uint8Array, ranges: readonly { start: number; end: number; text: string }[]): Uint8Array[] {
   const parts: Uint8Array[] = [];
   let at = 0;
   for (const { start, end, text } of ranges) {
@@ -159,6 +162,5 @@ function splice(bytes: Uint8Array, ranges: readonly { start: number; end: number
     at = end;
   }
   parts.push(bytes.subarray(at));
-  const joined = Buffer.concat(parts);
-  return new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength);
+  return parts;
 }

@@ -124,7 +124,8 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
   const placed = placeDiagnostics(shown, (file) => readTextOrUndefined(path.resolve(cwd, file)));
   const quotes = tree.directQuotes === 0 ? "none" : options.archiveDir !== undefined ? "verified" : "skipped";
   const report = buildReport(listing.root, checked.files.length, placed, quotes, options.maxDiagnostics);
-  const absolute = new Map(listing.entries.map((e) => [e.file, e.absolute]));
+  // Made when first needed: a build reads a few files again, validate none.
+  let absolute: Map<string, string> | undefined;
   return {
     report,
     counts,
@@ -132,6 +133,7 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
     files: checked.files,
     recordOf: (file) => {
       if ("record" in file) return file.record;
+      absolute ??= new Map(listing.entries.map((e) => [e.file, e.absolute]));
       const bytes = readFileSync(absolute.get(file.file)!);
       if (file.key !== undefined && cacheKey(toolkit, file.kind, bytes) !== file.key) return undefined;
       return checkFile(file.file, file.kind, bytes, sourceShapeValidators()).record;

@@ -1,4 +1,4 @@
-import { copyFile, link, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, mkdtemp, open, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { faultPoint } from "./fault-point.js";
 
@@ -13,8 +13,8 @@ export interface SameAs {
   sameAs: string;
 }
 
-/** What a file of the folder holds: its bytes, or those of an existing file. */
-export type FolderFile = Uint8Array | SameAs;
+/** What a file of the folder holds: its bytes, the pieces they are made of in order, or those of an existing file. */
+export type FolderFile = Uint8Array | Uint8Array[] | SameAs;
 
 /**
  * Write a folder of files so that readers see the old folder or the new one, never a mix:
@@ -33,6 +33,7 @@ export async function writeFolderAtomically(target: string, files: ReadonlyMap<s
       const file = path.join(staging, relative);
       await mkdir(path.dirname(file), { recursive: true });
       if (bytes instanceof Uint8Array) await writeFile(file, bytes);
+      else if (Array.isArray(bytes)) await writePieces(file, bytes);
       else await link(bytes.sameAs, file).catch(() => copyFile(bytes.sameAs, file));
       if (++written === Math.ceil(files.size / 2)) faultPoint("build:staging-partly-written");
     }
@@ -47,6 +48,22 @@ export async function writeFolderAtomically(target: string, files: ReadonlyMap<s
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/** Write a file from pieces, without joining them first. */
+async function writePieces(file: string, pieces: readonly Uint8Array[]): Promise<void> {
+  const handle = await open(file, "w");
+  try {
+    // A few hundred at a time: the system takes a bounded number of buffers in one call.
+    for (let i = 0; i < pieces.length; i += 256) {
+      const group = pieces.slice(i, i + 256);
+      const { bytesWritten } = await handle.writev(group);
+      const expected = group.reduce((sum, p) => sum + p.length, 0);
+      if (bytesWritten !== expected) throw new Error(`${file}: wrote ${bytesWritten} of ${expected} bytes`);
+    }
+  } finally {
+    await handle.close();
   }
 }
 

@@ -25,3 +25,36 @@ describe("listed paths", () => {
     }
   });
 });
+
+// Folders are read at once and each one's names sorted on its own: the listing must still be in
+// the order of the whole paths as strings, where "a-b" sorts before "a/" and "a.yaml" after it.
+describe("listing order", () => {
+  it("is the sorted order of the relative paths, folders beside files of like names", async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, rmSync } = await import("node:fs");
+    const os = await import("node:os");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "parlex-listing-"));
+    try {
+      const files = [
+        "meetings/2022/b.yaml", "meetings/2022/a-b.yaml", "meetings/2022/a.yaml", "meetings/2021/z.yaml",
+        "meetings/2022.yaml", "meetings/2022-note.yaml", "meetings/2022a/x.yaml", "meetings-old.yaml",
+        "people/b.yaml", "people/a.yaml", "people/A.yaml", "people/.hidden.yaml", "people-x/a.yaml", "topics/t.yaml",
+      ];
+      for (const file of files) {
+        mkdirSync(path.dirname(path.join(dir, "sources", file)), { recursive: true });
+        writeFileSync(path.join(dir, "sources", file), "id: x\n");
+      }
+      symlinkSync(path.join(dir, "sources/people/a.yaml"), path.join(dir, "sources/people/a-link.yaml"));
+      const listing = await listSources("sources", dir);
+      const shown = [...listing.entries.map((e) => e.file), ...listing.diagnostics.map((d) => d.file)];
+      const expected = [...files.filter((f) => !f.includes("/.")), "people/a-link.yaml"].map((f) => `sources/${f}`);
+      expect(new Set(shown)).toEqual(new Set(expected));
+      const listed = listing.entries.map((e) => e.file);
+      expect(listed).toEqual([...listed].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      expect(listed).toContain("sources/people/a-link.yaml");
+      const ignored = listing.diagnostics.map((d) => d.file);
+      expect(ignored).toEqual([...ignored].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
