@@ -1,5 +1,4 @@
-// The fuzzer's worker thread starts here: register tsx so the TypeScript CLI runs without a build step.
-import { register } from "tsx/esm/api";
+// The fuzzer's worker thread starts here: the compiled CLI worker in lib/, or the TypeScript one through tsx.
+import { importModule } from "../import-module.js";
 
-register();
-await import("./cli-worker.ts");
+await importModule("./cli-worker", import.meta.url);

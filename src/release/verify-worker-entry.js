@@ -1,5 +1,4 @@
-// Worker threads start here: register tsx so the TypeScript worker runs without a build step.
-import { register } from "tsx/esm/api";
+// Verify's worker threads start here: the compiled worker in lib/, or the TypeScript one through tsx.
+import { importModule } from "../import-module.js";
 
-register();
-await import("./verify-worker.ts");
+await importModule("./verify-worker", import.meta.url);

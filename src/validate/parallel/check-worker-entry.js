@@ -1,5 +1,4 @@
-// Worker threads start here: register tsx so the TypeScript worker runs without a build step.
-import { register } from "tsx/esm/api";
+// Worker threads start here: the compiled worker in lib/, or the TypeScript one through tsx.
+import { importModule } from "../../import-module.js";
 
-register();
-await import("./check-worker.ts");
+await importModule("./check-worker", import.meta.url);

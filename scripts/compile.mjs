@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// `npm run compile` (and `npm ci`, as the prepare step): compile src/ to plain JavaScript in lib/,
+// which bin/parlex.js runs instead of src/ through tsx while it matches src/ (a digest of src/ is
+// kept in lib/): a command then starts in about half the time. Type errors do not stop it
+// (`npm run typecheck` reports them); lib/ is replaced whole, so a failed compile leaves the old one.
+import { spawnSync } from "node:child_process";
+import { cpSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { DIGEST_FILE, LIB, ROOT, sourceDigest } from "../bin/compiled.js";
+
+if (process.argv.includes("--help") || process.argv.includes("-h")) {
+  console.log("Usage: npm run compile\n\nCompile src/ to lib/ (plain JavaScript), which bin/parlex.js runs while it matches src/.");
+  process.exit(0);
+}
+const digest = sourceDigest();
+const staging = path.join(ROOT, `${LIB}.tmp-${process.pid}`);
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+try {
+  const run = spawnSync(process.execPath, [tsc, "-p", path.join(ROOT, "tsconfig.lib.json"), "--outDir", staging, "--noCheck"], { stdio: "inherit" });
+  if (run.status !== 0) throw new Error(`tsc exited with ${run.status ?? run.signal}`);
+  // Files the code reads beside itself (the loader helpers shipped with every package).
+  for (const entry of readdirSync(path.join(ROOT, "src"), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || /\.(ts|js)$/.test(entry.name)) continue;
+    const relative = path.relative(path.join(ROOT, "src"), path.join(entry.parentPath, entry.name));
+    cpSync(path.join(ROOT, "src", relative), path.join(staging, relative));
+  }
+  writeFileSync(path.join(staging, DIGEST_FILE), digest + "\n");
+  const old = path.join(ROOT, `${LIB}.old-${process.pid}`);
+  rmSync(old, { recursive: true, force: true });
+  try {
+    renameSync(path.join(ROOT, LIB), old);
+  } catch {
+    // no lib/ yet
+  }
+  renameSync(staging, path.join(ROOT, LIB));
+  rmSync(old, { recursive: true, force: true });
+  console.log(`compiled src/ to ${LIB}/`);
+} catch (error) {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(`npm run compile: ${error.message}; bin/parlex.js runs src/ through tsx instead.`);
+  process.exit(1);
+}
