@@ -6,6 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+// @ts-expect-error plain JavaScript, run before any loader
+import { compiledCli } from "../bin/compiled.js";
 import { writeCorpus } from "../src/bench/write-corpus.js";
 import { measureNode, rssMethod, type Measurement } from "./bench/measure.js";
 import { formatBytes, renderTable, stepResult, TARGETS, type StepResult } from "./bench/results.js";
@@ -65,6 +67,8 @@ try {
   };
   process.stdout.write(`Machine: ${machine.cpus} cores (${machine.cpuModel}), ${formatBytes(machine.memoryBytes)} memory, Node ${machine.node}, ${machine.platform}\n`);
   process.stdout.write(`Peak RSS: ${rssMethod()}\n`);
+  // bin/parlex.js runs lib/ only while it was compiled from this src/: say which ran.
+  process.stdout.write(`CLI: ${compiledCli() ? "compiled (lib/)" : "src/ through tsx (lib/ is missing or stale: npm run compile)"}\n`);
 
   log(`generating ${meetings} meetings (seed ${seed}) in ${work}`);
   const generating = performance.now();
