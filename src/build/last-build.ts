@@ -57,7 +57,7 @@ export async function readLastBuild(cacheDir: string, folder: string): Promise<L
   } catch {
     return undefined;
   }
-  if (record.format !== 1 || record.output !== (await outputDigest()) || record.folder !== path.resolve(folder) || !Array.isArray(record.files)) return undefined;
+  if (!wellFormed(record) || record.output !== (await outputDigest()) || record.folder !== path.resolve(folder)) return undefined;
   const now = await Promise.all(record.files.map((f) => standOf(folder, f.path).catch(() => undefined)));
   const intact = now.every((s, i) => s !== undefined && sameStand(s, record.files[i]!));
   return intact ? record : undefined;
@@ -90,6 +90,23 @@ export function changedSince(record: LastBuild, files: readonly CheckedFile[]): 
     if (keys.toString("hex", i * KEY_BYTES, (i + 1) * KEY_BYTES) !== f.key.slice(0, KEY_BYTES * 2)) changed.push(f);
   }
   return changed;
+}
+
+/** A record as this toolkit writes them (a damaged or foreign file is no record). */
+function wellFormed(record: LastBuild): boolean {
+  const { format, output, fingerprint, keys, folder, about, rows, written, files } = (record ?? {}) as Partial<LastBuild>;
+  return (
+    format === 1 &&
+    [output, fingerprint, keys, folder].every((v) => typeof v === "string") &&
+    typeof about?.created === "string" &&
+    Array.isArray(about.sources) &&
+    typeof rows === "object" &&
+    rows !== null &&
+    Array.isArray(written) &&
+    written.every((w) => typeof w?.path === "string" && typeof w.bytes === "number" && typeof w.sha256 === "string") &&
+    Array.isArray(files) &&
+    files.every((f) => typeof f?.path === "string" && typeof f.size === "number")
+  );
 }
 
 async function standOf(folder: string, file: string): Promise<FileStand> {

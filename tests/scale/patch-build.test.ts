@@ -160,3 +160,17 @@ describe("a build that cannot patch writes everything", () => {
     writeFileSync(path.join(tree, file), text);
   }, 60_000);
 });
+
+describe("the last build's record", () => {
+  it("damaged or of another form, is no record: the build writes everything", async () => {
+    await build("out");
+    const record = readdirSync(path.join(tree, CACHE)).find((n) => n.startsWith("build-"))!;
+    const file = path.join(tree, CACHE, record);
+    const good = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+    for (const damaged of ["{", "null", "[]", JSON.stringify({ ...good, keys: 7 }), JSON.stringify({ ...good, written: [{}] }), JSON.stringify({ ...good, about: null })]) {
+      writeFileSync(file, damaged);
+      expect((await build("out")).patched, damaged.slice(0, 40)).toBe(false);
+    }
+    await expectSameAsCold("out");
+  }, 60_000);
+});
