@@ -15,6 +15,7 @@ import { CheckCache } from "./parallel/check-cache.js";
 import { toolkitDigest } from "./parallel/toolkit-digest.js";
 import { checkFiles, type CheckCounts, type CheckedFile } from "./parallel/check-files.js";
 import { cacheKey } from "./parallel/cache-key.js";
+import { startStatFiles } from "./parallel/stat-files.js";
 
 /** Options of a whole-tree check, as the CLI passes them. */
 export interface CheckOptions {
@@ -81,16 +82,23 @@ export function checkSourceTreeStaged(root: string, options: CheckOptions = {}, 
 async function checkTree(root: string, options: CheckOptions, wantRecords: boolean): Promise<StagedTreeCheck> {
   const cwd = options.cwd ?? process.cwd();
   const listing = await listSources(root, cwd);
+  // With a cache, the files are stat-ed while its stat index is read, and forgotten if it has none.
+  const underWay = options.cacheDir === undefined ? undefined : startStatFiles(listing.entries.map((e) => e.absolute));
   const cache = options.cacheDir === undefined ? undefined : await CheckCache.open(path.resolve(cwd, options.cacheDir));
+  if (cache && !cache.hasStats) await underWay?.cancel();
+  let stats = cache?.hasStats ? underWay?.stats : undefined;
   const toolkit = cache?.toolkitDigest ?? (await toolkitDigest());
   const check = async (records: boolean, onProgress?: CheckOptions["onProgress"]) => {
     const checked = await checkFiles(listing.entries, {
       validators: sourceShapeValidators,
       records,
+      // The stats taken at the start serve the first pass; a second one looks again.
+      ...(stats ? { stats } : {}),
       ...(cache ? { cache } : {}),
       ...(options.threads !== undefined ? { threads: options.threads } : {}),
       ...(onProgress ? { onProgress } : {}),
     });
+    stats = undefined;
     return { ...checked, fingerprint: treeFingerprint(toolkit, { cwd, root: path.resolve(cwd, root) }, checked.files) };
   };
   // The archive's copies are found through the document records, so a run with one reads them all.

@@ -26,6 +26,8 @@ export interface CheckFilesOptions {
   threads?: number;
   /** Called as files are done, with how many are done and the total. */
   onProgress?: (done: number, total: number) => void;
+  /** The files' stats, when already under way (taken for the cache's stat index). */
+  stats?: Promise<(FileStat | undefined)[]>;
 }
 
 /** How the files' checks were come by: known by their stat, read and found in the cache, or checked. */
@@ -73,7 +75,7 @@ export async function checkFiles(entries: readonly SourceEntry[], options: Check
   if (cache?.hasStats) {
     toRead = [];
     // A file that cannot be looked at is left to the reader, which reports why.
-    const stats = await statFiles(entries.map((e) => e.absolute));
+    const stats = await (options.stats ?? statFiles(entries.map((e) => e.absolute)));
     entries.forEach((entry, i) => {
       const stat = stats[i];
       const known = stat ? cache.knownStat(entry.absolute, stat) : undefined;
