@@ -10,13 +10,18 @@ import path from "node:path";
 import { DIGEST_FILE, LIB, ROOT, sourceDigest } from "../bin/compiled.js";
 
 if (process.argv.includes("--help") || process.argv.includes("-h")) {
-  console.log("Usage: npm run compile\n\nCompile src/ to lib/ (plain JavaScript), which bin/parlex.js runs while it matches src/.");
+  console.log(`Usage: npm run compile [-- --optional]
+
+Compile src/ to lib/ (plain JavaScript), which bin/parlex.js runs while it matches src/.
+  --optional   a failure is a warning and exits 0 (how npm ci runs it: an install without
+               TypeScript, or a compile that fails, leaves the CLI running src/ through tsx)`);
   process.exit(0);
 }
+const optional = process.argv.includes("--optional");
 const digest = sourceDigest();
 const staging = path.join(ROOT, `${LIB}.tmp-${process.pid}`);
-const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 try {
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   const run = spawnSync(process.execPath, [tsc, "-p", path.join(ROOT, "tsconfig.lib.json"), "--outDir", staging, "--noCheck"], { stdio: "inherit" });
   if (run.status !== 0) throw new Error(`tsc exited with ${run.status ?? run.signal}`);
   // Files the code reads beside itself (the loader helpers shipped with every package).
@@ -25,6 +30,8 @@ try {
     const relative = path.relative(path.join(ROOT, "src"), path.join(entry.parentPath, entry.name));
     cpSync(path.join(ROOT, "src", relative), path.join(staging, relative));
   }
+  // Labelled only if src/ did not change while it compiled: else lib/ could be of other sources.
+  if (sourceDigest() !== digest) throw new Error("src/ changed while it was compiled; run it again");
   writeFileSync(path.join(staging, DIGEST_FILE), digest + "\n");
   const old = path.join(ROOT, `${LIB}.old-${process.pid}`);
   rmSync(old, { recursive: true, force: true });
@@ -39,5 +46,5 @@ try {
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
   console.error(`npm run compile: ${error.message}; bin/parlex.js runs src/ through tsx instead.`);
-  process.exit(1);
+  process.exit(optional ? 0 : 1);
 }

@@ -1,12 +1,15 @@
 // How a worker thread's entry file starts its TypeScript module: plain JavaScript, so that it
-// runs before any loader. In lib/ (src/ compiled by `npm run compile`) the module's compiled .js
-// file is beside it; in src/ it is not, and tsx is registered to run the .ts file.
-import { existsSync } from "node:fs";
+// runs before any loader. In lib/ (src/ compiled by `npm run compile`) it takes the compiled .js
+// module beside it; in src/, it registers tsx and takes the .ts one. Which it is follows from
+// where this file is, so a stray .js file in src/ is never run.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-/** Import `base` (a path without extension, relative to `from`): its compiled .js, or its .ts through tsx. */
+const COMPILED = path.basename(path.dirname(fileURLToPath(import.meta.url))) === "lib";
+
+/** Import `base` (a path without extension, relative to `from`): its compiled .js in lib/, or its .ts through tsx. */
 export async function importModule(base, from) {
-  const compiled = new URL(`${base}.js`, from);
-  if (existsSync(compiled)) return import(compiled.href);
+  if (COMPILED) return import(new URL(`${base}.js`, from).href);
   const { register } = await import("tsx/esm/api");
   register();
   return import(new URL(`${base}.ts`, from).href);

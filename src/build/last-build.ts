@@ -1,10 +1,13 @@
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import type { WrittenFile } from "../describe/describe-package.js";
+import { resourcePath, type WrittenFile } from "../describe/describe-package.js";
+import { TABLES } from "../tables/table-definitions.js";
+import { WRITERS } from "../write/writers.js";
 import type { CheckedFile } from "../validate/parallel/check-files.js";
 import { replaceFile } from "../validate/parallel/cache-folder.js";
 import { outputDigest, toolkitDigest } from "../validate/parallel/toolkit-digest.js";
-import type { PackageSources } from "../write/assemble-package.js";
+import { DESCRIPTOR, type PackageSources } from "../write/assemble-package.js";
 
 /**
  * What the cache keeps of the last build, so that the next one can patch its output rather than
@@ -58,6 +61,11 @@ export async function readLastBuild(cacheDir: string, folder: string): Promise<L
     return undefined;
   }
   if (!wellFormed(record) || record.output !== (await outputDigest()) || record.folder !== path.resolve(folder)) return undefined;
+  // Every file a build writes must be known to the record, else it cannot be patched from.
+  const tablePaths = WRITERS.flatMap((w) => TABLES.map((t) => resourcePath(t.name, w)));
+  const kept = new Set(record.files.map((f) => f.path));
+  const described = new Set(record.written.map((w) => w.path));
+  if (!kept.has(DESCRIPTOR) || tablePaths.some((p) => !kept.has(p) || !described.has(p))) return undefined;
   const now = await Promise.all(record.files.map((f) => standOf(folder, f.path).catch(() => undefined)));
   const intact = now.every((s, i) => s !== undefined && sameStand(s, record.files[i]!));
   return intact ? record : undefined;
@@ -68,6 +76,28 @@ export async function saveLastBuild(cacheDir: string, record: Omit<LastBuild, "f
   const files = await Promise.all(paths.map((p) => standOf(record.folder, p)));
   const full: LastBuild = { format: 1, output: await outputDigest(), ...record, files };
   await replaceFile(await recordFile(cacheDir), JSON.stringify(full));
+}
+
+/**
+ * A file of the last build's folder, read through one descriptor whose stat is held to the
+ * record's: undefined if it changed since the record was checked (another build, an edit).
+ */
+export function readStanding(record: LastBuild, file: string): Uint8Array | undefined {
+  const stand = record.files.find((f) => f.path === file);
+  if (!stand) return undefined;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path.join(record.folder, file), "r");
+    const s = fstatSync(fd, { bigint: true });
+    const now: FileStand = { path: file, size: Number(s.size), ino: String(s.ino), ctime: String(s.ctimeNs), mtime: String(s.mtimeNs) };
+    if (!sameStand(now, stand)) return undefined;
+    const bytes = readFileSync(fd);
+    return bytes.length === stand.size ? bytes : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** The files' keys as the record keeps them. */

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { resourcePath, type WrittenFile } from "../describe/describe-package.js";
 import { meetingRow } from "../normalize/build-tables.js";
@@ -9,8 +8,8 @@ import { createHash } from "node:crypto";
 import { DESCRIPTOR, descriptorBytes } from "../write/assemble-package.js";
 import type { FolderFile } from "../write/write-folder-atomically.js";
 import { WRITERS } from "../write/writers.js";
-import { changedSince, type LastBuild } from "./last-build.js";
-import { patchTableFiles, type PatchedFileSet, type TableFileSet } from "./patch-table.js";
+import { changedSince, readStanding, type LastBuild } from "./last-build.js";
+import { patchTableFiles, type TableFileSet } from "./patch-table.js";
 
 /** Beyond this many edited meetings, writing the package whole is as quick and simpler. */
 const PATCH_LIMIT = 1000;
@@ -42,13 +41,11 @@ export function patchPackage(last: LastBuild, check: StagedTreeCheck, version: s
   }
   const table = TABLES.find((t) => t.name === "meetings")!;
   const paths = Object.fromEntries(WRITERS.map((w) => [w.format, resourcePath(table.name, w)])) as Record<keyof TableFileSet, string>;
-  let patched: PatchedFileSet | undefined;
-  try {
-    const old = { csv: read(last, paths.csv), json: read(last, paths.json), arrow: read(last, paths.arrow) };
-    patched = patchTableFiles(table, old, rows);
-  } catch {
-    return undefined;
-  }
+  const csv = readStanding(last, paths.csv);
+  const json = readStanding(last, paths.json);
+  const arrow = readStanding(last, paths.arrow);
+  if (!csv || !json || !arrow) return undefined;
+  const patched = patchTableFiles(table, { csv, json, arrow }, rows);
   if (!patched) return undefined;
 
   const files = new Map<string, FolderFile>();
@@ -71,6 +68,3 @@ export function writtenOf(descriptor: Uint8Array): WrittenFile[] {
   return resources.map((r) => ({ path: r.path, bytes: r.bytes, sha256: r.hash.replace(/^sha256:/, "") }));
 }
 
-function read(last: LastBuild, file: string): Uint8Array {
-  return readFileSync(path.join(last.folder, file));
-}

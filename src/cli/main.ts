@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { CommandIo } from "./command-io.js";
+import { SourcesChangedError } from "../model/sources-changed.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
 /** The toolkit's version, from its package.json. */
@@ -66,6 +67,10 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     if (!Object.hasOwn(COMMANDS, name)) throw new UsageError(`unknown command \`${name}\``);
     return await (await COMMANDS[name]!.load()).run(rest, io);
   } catch (error) {
+    if (error instanceof SourcesChangedError) {
+      io.stderr(`parlex: ${error.message}.\n`);
+      return EXIT.invalid;
+    }
     if (error instanceof UsageError) {
       io.stderr(`parlex${error.command ? " " + error.command : ""}: ${error.message}\n`);
       io.stderr(`Run \`parlex ${error.command ?? ""}${error.command ? " " : ""}--help\` for usage.\n`);

@@ -6,6 +6,7 @@ import type { UnplacedDiagnostic } from "../model/diagnostic.js";
 import { addToIndex, emptyIndex, type SourceIndex } from "../model/source-index.js";
 import { buildReport, type ValidationReport } from "./build-report.js";
 import { checkFile, findingsOf } from "./check-file.js";
+import { SourcesChangedError } from "../model/sources-changed.js";
 import type { ArchiveLookup } from "./meaning/meaning-check.js";
 import { placeDiagnostics } from "./place-diagnostics.js";
 import { treeFingerprint } from "./tree-facts.js";
@@ -50,7 +51,10 @@ export interface StagedTreeCheck extends TreeCheck {
   files: readonly CheckedFile[];
   /** One file's record: at hand, or read and checked again (undefined if its bytes are no longer the ones checked). */
   recordOf(file: CheckedFile): unknown;
-  /** The index of the valid records, read from the cache's log when the check did not need them. */
+  /**
+   * The index of the valid records, read from the cache's log when the check did not need them;
+   * throws SourcesChangedError when a file's bytes are no longer those the report is about.
+   */
   index(): Promise<SourceIndex>;
 }
 
@@ -142,13 +146,24 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
     recordOf: (file) => {
       if ("record" in file) return file.record;
       absolute ??= new Map(listing.entries.map((e) => [e.file, e.absolute]));
-      const bytes = readFileSync(absolute.get(file.file)!);
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(absolute.get(file.file)!);
+      } catch {
+        return undefined; // gone since it was checked
+      }
       if (file.key !== undefined && cacheKey(toolkit, file.kind, bytes) !== file.key) return undefined;
       return checkFile(file.file, file.kind, bytes, sourceShapeValidators()).record;
     },
     index: async () => {
+      const reported = checked.files;
+      const files = (await withRecords()).files;
+      // Records read in a second pass must be of the bytes the report is about.
+      if (files !== reported && (files.length !== reported.length || files.some((f, i) => f.file !== reported[i]!.file || f.key !== reported[i]!.key))) {
+        throw new SourcesChangedError();
+      }
       const index = emptyIndex();
-      for (const f of (await withRecords()).files) {
+      for (const f of files) {
         if (f.summary.shape?.length === 0) addToIndex(index, { file: f.file, kind: f.kind, stem: f.stem, record: f.record, ...(f.yearFolder ? { yearFolder: f.yearFolder } : {}) });
       }
       return index;

@@ -162,15 +162,36 @@ describe("a build that cannot patch writes everything", () => {
 });
 
 describe("the last build's record", () => {
-  it("damaged or of another form, is no record: the build writes everything", async () => {
+  it("damaged, of another form or missing files, is no record: the build writes everything", async () => {
     await build("out");
     const record = readdirSync(path.join(tree, CACHE)).find((n) => n.startsWith("build-"))!;
     const file = path.join(tree, CACHE, record);
     const good = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
-    for (const damaged of ["{", "null", "[]", JSON.stringify({ ...good, keys: 7 }), JSON.stringify({ ...good, written: [{}] }), JSON.stringify({ ...good, about: null })]) {
+    for (const damaged of ["{", "null", "[]", JSON.stringify({ ...good, keys: 7 }), JSON.stringify({ ...good, written: [{}] }), JSON.stringify({ ...good, about: null }), JSON.stringify({ ...good, files: [] }), JSON.stringify({ ...good, written: (good.written as unknown[]).slice(1) })]) {
       writeFileSync(file, damaged);
       expect((await build("out")).patched, damaged.slice(0, 40)).toBe(false);
     }
     await expectSameAsCold("out");
+  }, 60_000);
+});
+
+describe("a file changed while a build reads it", () => {
+  it("stops the build before records of other bytes than the report's are used", async () => {
+    await build("out");
+    const { checkSourceTreeStaged } = await import("../../src/validate/check-source-tree.js");
+    const { SourcesChangedError } = await import("../../src/model/sources-changed.js");
+    // The check's first pass takes findings only (as a build with a last build to patch does)...
+    const staged = await checkSourceTreeStaged("sources", { cwd: tree, cacheDir: CACHE, threads: 0 });
+    expect(staged.report.valid).toBe(true);
+    // ...then the file changes before the records are read for tables.
+    editMeeting(meeting(30), { summary: "Changed between the check and the reading of records." });
+    await expect(staged.index()).rejects.toBeInstanceOf(SourcesChangedError);
+    // A file gone since it was checked gives no record to patch with, rather than a crash.
+    const { record: _record, ...file } = staged.files.find((f) => f.file.endsWith(meeting(31).replace(/^sources\//, "")))!;
+    expect(staged.recordOf(file)).toBeDefined();
+    const text = readFileSync(path.join(tree, meeting(31)), "utf8");
+    rmSync(path.join(tree, meeting(31)));
+    expect(staged.recordOf(file)).toBeUndefined();
+    writeFileSync(path.join(tree, meeting(31)), text);
   }, 60_000);
 });

@@ -35,7 +35,8 @@ Options:
   --quiet                print nothing but errors (no progress bar, no summary)
   -h, --help             show this help
 
-Exit codes: 0 built, 1 sources invalid (nothing written), 2 usage error, 3 internal error.`;
+Exit codes: 0 built, 1 sources invalid or changed while being read (nothing written), 2 usage
+error, 3 internal error.`;
 
 const Options = z.object({
   paths: z.array(z.string()).max(1, "give at most one SOURCES folder"),

@@ -93,8 +93,9 @@ export async function writeTablesInThreads(tables: Tables): Promise<TableFiles> 
       failure = error;
       wake();
     });
+    // The thread only stops when told to (after the loop): stopping before is a failure, whatever its code.
     worker.on("exit", (code) => {
-      if (code !== 0 && code !== 1 && !failure) failure = new Error(`a writer thread stopped with code ${code}`);
+      failure ??= new Error(`a writer thread stopped with code ${code} before it was done`);
       wake();
     });
     const woken = () => new Promise<void>((resolve) => (wake = resolve));
@@ -114,6 +115,7 @@ export async function writeTablesInThreads(tables: Tables): Promise<TableFiles> 
         await breathe();
       } else await woken();
     }
+    worker.removeAllListeners("exit");
   } finally {
     await worker.terminate();
   }
