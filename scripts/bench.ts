@@ -16,7 +16,9 @@ const HELP = `Usage: npm run bench -- [options]
 
 Generate a synthetic source tree and measure, each as its own child process: the floor (read and
 YAML.parse every file), cold validate, cold build, a rebuild after editing one meeting, validate
-of one edited file (a summary edit, then one the tree-wide checks read), and verify of a release. Prints a table and writes the figures as JSON.
+of one edited file (a summary edit, then one the tree-wide checks read), and verify of a release.
+Before each step, the file system is synced, so that no step is timed against the one before's
+disk writes. Prints a table and writes the figures as JSON.
 
 Options:
   --meetings N       corpus size in meetings (default: 100000; everything else scales with it)
@@ -81,6 +83,9 @@ try {
   );
 
   const run = async (what: string, argv: string[]): Promise<Measurement> => {
+    // The step before may have left hundreds of megabytes for the kernel to write out: flush them
+    // first, so that a step is not timed against the last one's disk writes.
+    spawnSync("sync");
     log(`${what}: ${argv.join(" ")}`);
     const m = await measureNode(argv, { cwd: work, timeoutSeconds });
     log(`${what}: ${m.wallSeconds.toFixed(2)} s, exit ${m.exitCode ?? m.signal}${m.timedOut ? " (timed out)" : ""}`);
