@@ -20,6 +20,8 @@ export type FolderBuild = { report: ValidationReport } & (
       sizes: Map<string, number>;
       /** Whether the last build's files were patched rather than all written again. */
       patched: boolean;
+      /** When patched, how many meeting files changed since the last build. */
+      patchedMeetings: number;
     }
 );
 
@@ -65,7 +67,7 @@ export async function buildToFolder(root: string, folder: string, options: Build
   const linked = new Map(last?.files.map((f) => [f.path, f.size]));
   const sizeOf = (file: string, bytes: FolderFile) => (bytes instanceof Uint8Array ? bytes.length : Array.isArray(bytes) ? bytes.reduce((sum, p) => sum + p.length, 0) : linked.get(file)!);
   const sizes = new Map([...files].map(([file, bytes]) => [file, sizeOf(file, bytes)]));
-  return { ok: true, report: checked.report, rows, sizes, patched: "patch" in checked };
+  return { ok: true, report: checked.report, rows, sizes, patched: "patch" in checked, patchedMeetings: "patch" in checked ? checked.patch.meetings : 0 };
 }
 
 /**

@@ -18,6 +18,8 @@ const PATCH_LIMIT = 1000;
 export interface PatchedPackage {
   files: Map<string, FolderFile>;
   written: WrittenFile[];
+  /** How many meeting files changed since the last build (their rows patched in). */
+  meetings: number;
 }
 
 /**
@@ -59,7 +61,7 @@ export function patchPackage(last: LastBuild, check: StagedTreeCheck, version: s
     written.set(paths[format], { path: paths[format], bytes: pieces.reduce((sum, p) => sum + p.length, 0), sha256: hash.digest("hex") });
   }
   files.set(DESCRIPTOR, descriptorBytes(written, last.about, version));
-  return { files, written: [...written.values()] };
+  return { files, written: [...written.values()], meetings: meetings.length };
 }
 
 /** The sizes and hashes of a package's table files, as its descriptor gives them. */

@@ -70,6 +70,7 @@ describe("a build after edits of meetings' free text", () => {
     if (withNote) editMeeting(withNote, { note: undefined });
     const result = await build("out");
     expect(result.patched).toBe(true);
+    expect(result.patchedMeetings).toBe(new Set([meeting(3), meeting(40), meeting(0), ...(withNote ? [withNote] : [])]).size);
     await expectSameAsCold("out");
     const csv = readFileSync(path.join(tree, "out/csv/meetings.csv"), "utf8");
     expect(csv).toContain('"Edited: ""quoted"", with commas, a semicolon; and ünïcode ✓ — then more."');
@@ -93,6 +94,10 @@ describe("a build after edits of meetings' free text", () => {
     await build("out");
     const result = await build("out", "2.0.0");
     expect(result.patched).toBe(true);
+    expect(result.patchedMeetings).toBe(0);
+    const { runParlex } = await import("../helpers/cli.js");
+    const cli = await runParlex(["build", "--out", "out", "--dataset-version", "2.0.0"], tree);
+    expect(cli.stdout).toMatch(/to out \(no meeting changed since the last build: its files kept\) in /);
     expect(JSON.parse(readFileSync(path.join(tree, "out/datapackage.json"), "utf8")).version).toBe("2.0.0");
     await expectSameAsCold("out", "2.0.0");
   }, 60_000);

@@ -78,11 +78,12 @@ export async function runBuild(argv: string[], io: CommandIo): Promise<number> {
     io.stderr(`parlex build: the sources are invalid, so nothing was written to ${options.out}.\n`);
     return EXIT.invalid;
   }
-  if (!options.quiet) io.stdout(renderSummary(options.out, result.rows, result.sizes, result.patched, performance.now() - started));
+  if (!options.quiet) io.stdout(renderSummary(options.out, result.rows, result.sizes, result.patched ? result.patchedMeetings : undefined, performance.now() - started));
   return EXIT.ok;
 }
 
-function renderSummary(out: string, rows: Record<string, number>, sizes: Map<string, number>, patched: boolean, ms: number): string {
+/** The summary of a build; `patched`: how many edited meetings were patched into the last build's files, if that was how. */
+function renderSummary(out: string, rows: Record<string, number>, sizes: Map<string, number>, patched: number | undefined, ms: number): string {
   const width = Math.max(...TABLES.map((t) => t.name.length));
   const lines = ["table".padEnd(width) + "    rows     csv bytes    json bytes   arrow bytes"];
   for (const table of TABLES) {
@@ -90,7 +91,8 @@ function renderSummary(out: string, rows: Record<string, number>, sizes: Map<str
     lines.push(`${table.name.padEnd(width)} ${String(rows[table.name] ?? 0).padStart(7)}  ${size("csv")}  ${size("json")}  ${size("arrow")}`);
   }
   const total = [...sizes.values()].reduce((sum, b) => sum + b, 0);
-  const how = patched ? " (the last build's files, edited meetings patched in)" : "";
+  const how =
+    patched === undefined ? "" : patched === 0 ? " (no meeting changed since the last build: its files kept)" : ` (the last build's files, ${patched} edited meeting${patched === 1 ? "" : "s"} patched in)`;
   lines.push(`Wrote ${sizes.size} files (${total} bytes) to ${out}${how} in ${(ms / 1000).toFixed(2)} s.`);
   return lines.join("\n") + "\n";
 }
