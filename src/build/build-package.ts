@@ -21,13 +21,17 @@ const LOADERS_DIR = fileURLToPath(new URL("../write/loaders/", import.meta.url))
 
 /** Validate a source tree and, when valid, produce the package's files in memory (nothing is written). */
 export async function buildPackage(root: string, options: BuildOptions): Promise<BuildResult> {
-  const { version, threadedRows, ...check } = options;
+  const { version: _version, threadedRows: _threadedRows, ...check } = options;
   const normalized = await checkAndNormalize(root, check);
   if (!normalized.ok) return { ok: false, report: normalized.report };
   const { report, tables, about } = normalized;
+  return { ok: true, report, tables, files: await packageFiles(tables, about, options) };
+}
+
+/** Every file of the package for these tables (with the loader helpers), in writer threads unless `threads` is 0. */
+export async function packageFiles(tables: Tables, about: PackageSources, options: Pick<BuildOptions, "version" | "threads" | "threadedRows">): Promise<PackageFiles> {
   const loaders = await readLoaders();
-  const files = options.threads === 0 ? assemblePackage(tables, about, version, loaders) : await assemblePackageInThreads(tables, about, version, loaders, threadedRows);
-  return { ok: true, report, tables, files };
+  return options.threads === 0 ? assemblePackage(tables, about, options.version, loaders) : await assemblePackageInThreads(tables, about, options.version, loaders, options.threadedRows);
 }
 
 /**
@@ -41,7 +45,7 @@ async function checkAndNormalize(root: string, check: CheckOptions): Promise<{ o
 }
 
 /** The loader helpers shipped with every package (load.py, load.R). */
-export async function readLoaders(): Promise<Map<string, Uint8Array>> {
+async function readLoaders(): Promise<Map<string, Uint8Array>> {
   const names = (await readdir(LOADERS_DIR).catch(() => [] as string[])).filter((n) => /^load\.(py|R)$/.test(n)).sort();
   return new Map(await Promise.all(names.map(async (n) => [n, new Uint8Array(await readFile(path.join(LOADERS_DIR, n)))] as const)));
 }

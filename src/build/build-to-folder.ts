@@ -3,9 +3,9 @@ import { buildTables } from "../normalize/build-tables.js";
 import type { Tables } from "../tables/field-types.js";
 import type { ValidationReport } from "../validate/build-report.js";
 import { checkSourceTreeStaged } from "../validate/check-source-tree.js";
-import { assemblePackage, assemblePackageInThreads, DESCRIPTOR, packageSources, type PackageSources } from "../write/assemble-package.js";
+import { DESCRIPTOR, packageSources, type PackageSources } from "../write/assemble-package.js";
 import { writeFolderAtomically, type FolderFile } from "../write/write-folder-atomically.js";
-import { readLoaders, type BuildOptions } from "./build-package.js";
+import { packageFiles, type BuildOptions } from "./build-package.js";
 import { packKeys, readLastBuild, saveLastBuild, type LastBuild } from "./last-build.js";
 import { patchPackage, writtenOf, type PatchedPackage } from "./patch-package.js";
 
@@ -52,9 +52,8 @@ export async function buildToFolder(root: string, folder: string, options: Build
     rows = last!.rows;
     about = last!.about;
   } else {
-    const loaders = await readLoaders();
     const { tables } = checked;
-    files = options.threads === 0 ? assemblePackage(tables, checked.about, options.version, loaders) : await assemblePackageInThreads(tables, checked.about, options.version, loaders, options.threadedRows);
+    files = await packageFiles(tables, checked.about, options);
     rows = Object.fromEntries(Object.entries(tables).map(([name, list]) => [name, list.length]));
     about = checked.about;
   }

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, type BigIntStats } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { resourcePath, type WrittenFile } from "../describe/describe-package.js";
@@ -88,9 +88,7 @@ export function readStanding(record: LastBuild, file: string): Uint8Array | unde
   let fd: number | undefined;
   try {
     fd = openSync(path.join(record.folder, file), "r");
-    const s = fstatSync(fd, { bigint: true });
-    const now: FileStand = { path: file, size: Number(s.size), ino: String(s.ino), ctime: String(s.ctimeNs), mtime: String(s.mtimeNs) };
-    if (!sameStand(now, stand)) return undefined;
+    if (!sameStand(standFrom(file, fstatSync(fd, { bigint: true })), stand)) return undefined;
     const bytes = readFileSync(fd);
     return bytes.length === stand.size ? bytes : undefined;
   } catch {
@@ -140,7 +138,10 @@ function wellFormed(record: LastBuild): boolean {
 }
 
 async function standOf(folder: string, file: string): Promise<FileStand> {
-  const s = await stat(path.join(folder, file), { bigint: true });
+  return standFrom(file, await stat(path.join(folder, file), { bigint: true }));
+}
+
+function standFrom(file: string, s: BigIntStats): FileStand {
   return { path: file, size: Number(s.size), ino: String(s.ino), ctime: String(s.ctimeNs), mtime: String(s.mtimeNs) };
 }
 

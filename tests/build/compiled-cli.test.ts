@@ -2,13 +2,14 @@
 // and src/ through tsx otherwise. The compiled program is held to the TypeScript one: compiled
 // into a copy of the project, it must print and write the same as the CLI run in-process.
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error plain JavaScript, run before any loader
 import { compiledCli, sourceDigest } from "../../bin/compiled.js";
 import { runParlex, type CliRun } from "../helpers/cli.js";
+import { folderFiles } from "../helpers/folder-files.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const scratch = mkdtempSync(path.join(os.tmpdir(), "parlex-compiled-"));
@@ -21,12 +22,6 @@ const run = (file: string, argv: string[], cwd: string): Promise<CliRun> =>
       else resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
     });
   });
-const filesOf = (folder: string) =>
-  new Map(
-    (readdirSync(folder, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
-      .filter((e) => e.isFile())
-      .map((e) => [path.relative(folder, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name))]),
-  );
 
 describe("which program bin/parlex.js runs", () => {
   it("the compiled one only while lib/ was compiled from the src/ there is", () => {
@@ -76,8 +71,8 @@ describe("the compiled CLI", () => {
     expect(compiled.code, compiled.stderr).toBe(0);
     const here = await runParlex(["build", "--out", "here", "--quiet", "--no-cache"], cwd);
     expect(here.code).toBe(0);
-    const a = filesOf(path.join(cwd, "compiled"));
-    const b = filesOf(path.join(cwd, "here"));
+    const a = folderFiles(path.join(cwd, "compiled"));
+    const b = folderFiles(path.join(cwd, "here"));
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     for (const [file, bytes] of b) expect(a.get(file)!.equals(bytes), file).toBe(true);
   }, 120_000);

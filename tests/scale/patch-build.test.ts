@@ -10,6 +10,7 @@ import { writeCorpus, type WrittenCorpus } from "../../src/bench/write-corpus.js
 import { buildToFolder, type FolderBuild } from "../../src/build/build-to-folder.js";
 import { createRandom } from "../../src/fuzz/random.js";
 import { checkSourceTree } from "../../src/validate/check-source-tree.js";
+import { folderFiles } from "../helpers/folder-files.js";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "parlex-patch-build-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -34,14 +35,9 @@ const cold = async (version = "1.0.0") => {
   if (!result.ok) throw new Error("the tree should build");
   return folder;
 };
-const filesOf = (folder: string): Map<string, Buffer> =>
-  new Map((readdirSync(folder, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[]).filter((e) => e.isFile()).map((e) => {
-    const file = path.join(e.parentPath, e.name);
-    return [path.relative(folder, file), readFileSync(file)];
-  }));
 async function expectSameAsCold(out: string, version = "1.0.0"): Promise<void> {
-  const patched = filesOf(path.join(tree, out));
-  const expected = filesOf(await cold(version));
+  const patched = folderFiles(path.join(tree, out));
+  const expected = folderFiles(await cold(version));
   expect([...patched.keys()].sort()).toEqual([...expected.keys()].sort());
   for (const [file, bytes] of expected) expect(patched.get(file)!.equals(bytes), file).toBe(true);
 }
@@ -155,13 +151,13 @@ describe("a build that cannot patch writes everything", () => {
 
   it("and writes nothing when the sources are invalid", async () => {
     await build("out");
-    const before = filesOf(path.join(tree, "out"));
+    const before = folderFiles(path.join(tree, "out"));
     const file = meeting(20);
     const text = readFileSync(path.join(tree, file), "utf8");
     writeFileSync(path.join(tree, file), text.replace(/^summary:/m, "summary: =HYPERLINK(1)\nsummari:"));
     const result = await buildToFolder("sources", path.join(tree, "out"), { cwd: tree, cacheDir: CACHE, version: "1.0.0", threads: 0 });
     expect(result.ok).toBe(false);
-    expect(filesOf(path.join(tree, "out"))).toEqual(before);
+    expect(folderFiles(path.join(tree, "out"))).toEqual(before);
     writeFileSync(path.join(tree, file), text);
   }, 60_000);
 });
