@@ -16,7 +16,7 @@ import { CheckCache } from "./parallel/check-cache.js";
 import { toolkitDigest } from "./parallel/toolkit-digest.js";
 import { checkFiles, type CheckCounts, type CheckedFile } from "./parallel/check-files.js";
 import { cacheKey } from "./parallel/cache-key.js";
-import { startStatFiles } from "./parallel/stat-files.js";
+import { StatPool } from "./parallel/stat-files.js";
 
 /** Options of a whole-tree check, as the CLI passes them. */
 export interface CheckOptions {
@@ -85,12 +85,33 @@ export function checkSourceTreeStaged(root: string, options: CheckOptions = {}, 
 
 async function checkTree(root: string, options: CheckOptions, wantRecords: boolean): Promise<StagedTreeCheck> {
   const cwd = options.cwd ?? process.cwd();
-  const listing = await listSources(root, cwd);
-  // With a cache, the files are stat-ed while its stat index is read, and forgotten if it has none.
-  const underWay = options.cacheDir === undefined ? undefined : startStatFiles(listing.entries.map((e) => e.absolute));
-  const cache = options.cacheDir === undefined ? undefined : await CheckCache.open(path.resolve(cwd, options.cacheDir));
-  if (cache && !cache.hasStats) await underWay?.cancel();
-  let stats = cache?.hasStats ? underWay?.stats : undefined;
+  // With a cache, it is opened while the tree is listed, and the files are stat-ed as their folders
+  // are read (for its stat index), unless it turns out to have none.
+  const pool = options.cacheDir === undefined ? undefined : new StatPool();
+  const opening =
+    options.cacheDir === undefined
+      ? undefined
+      : CheckCache.open(path.resolve(cwd, options.cacheDir)).then(async (cache) => {
+          if (!cache.hasStats) await pool!.close();
+          return cache;
+        });
+  // Until it is awaited (after the listing), a failure must not go unhandled.
+  opening?.catch(() => undefined);
+  let listing: Awaited<ReturnType<typeof listSources>>;
+  try {
+    listing = await listSources(root, cwd, pool && ((files) => pool.stat(files)));
+    pool?.flush();
+  } catch (error) {
+    await pool?.close();
+    throw error;
+  }
+  // Once the stats are in (or not wanted), the pool's workers stop.
+  void listing.stats?.then(() => pool?.close());
+  const cache = await opening?.catch(async (error: unknown) => {
+    await pool?.close();
+    throw error;
+  });
+  let stats = cache?.hasStats ? listing.stats : undefined;
   const toolkit = cache?.toolkitDigest ?? (await toolkitDigest());
   const check = async (records: boolean, onProgress?: CheckOptions["onProgress"]) => {
     const checked = await checkFiles(listing.entries, {

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { statSync } from "node:fs";
 import { displayPath, listSources } from "../../src/load/list-sources.js";
+import { statAt, statFiles } from "../../src/validate/parallel/stat-files.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SOURCES = path.join(ROOT, "tests/fixtures/build/small/sources");
@@ -53,6 +55,22 @@ describe("listing order", () => {
       expect(listed).toContain("sources/people/a-link.yaml");
       const ignored = listing.diagnostics.map((d) => d.file);
       expect(ignored).toEqual([...ignored].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+
+      // Asked to, it hands each folder's files over to be stat-ed as it reads them, and gives each
+      // entry's stat in the entries' order (the ignored files' left out), as a stat of each gives.
+      const asked: string[][] = [];
+      const withStats = await listSources("sources", dir, (folderFiles) => {
+        asked.push(folderFiles);
+        return statFiles(folderFiles);
+      });
+      expect(withStats.entries).toEqual(listing.entries);
+      expect(asked.length).toBeGreaterThan(3);
+      const stats = await withStats.stats!;
+      const each = listing.entries.map((_, i) => statAt(stats, i));
+      expect(each).toEqual(listing.entries.map((e) => {
+        const s = statSync(e.absolute);
+        return [s.size, s.mtimeMs, s.ctimeMs, s.ino, s.dev];
+      }));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

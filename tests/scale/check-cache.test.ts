@@ -168,14 +168,14 @@ describe("the stat index in front of the cache", () => {
     await settle();
     await check();
     const dir = path.join(tree, ".parlex-cache");
-    const index = path.join(dir, readdirSync(dir).find((n) => /^files-.*\.json$/.test(n))!);
-    const before = readFileSync(index, "utf8");
+    const index = path.join(dir, readdirSync(dir).find((n) => /^files-.*\.bin$/.test(n))!);
+    const before = readFileSync(index);
     edit("sources/meetings/2022/alpha-beta-video.yaml", "title: Video talks", "title: Video TALKS");
     await settle();
     const edited = await check();
     expect(edited.counts).toMatchObject({ unchanged: edited.counts.files - 1, checked: 1 });
-    expect(readFileSync(index, "utf8")).toBe(before);
-    const journal = index.replace(/\.json$/, ".jsonl");
+    expect(readFileSync(index).equals(before)).toBe(true);
+    const journal = index.replace(/\.bin$/, ".jsonl");
     expect(readFileSync(journal, "utf8").trim().split("\n")).toHaveLength(1);
     // A torn line (an interrupted run) is skipped; the journal's entry still stands.
     appendFileSync(journal, '\n[["/x", 1, 2');
@@ -223,8 +223,8 @@ describe("a cache or a file that cannot be used", () => {
     const dir = path.join(tree, ".parlex-cache");
     await check();
     const ours = readdirSync(dir).sort();
-    const theirs = ["checks-0123456789abcdef.jsonl", "files-0123456789abcdef.json", "files-0123456789abcdef.jsonl", "tree-0123456789abcdef.json"];
-    const old = "files-0123456789abcdef.json.4242.tmp";
+    const theirs = ["checks-0123456789abcdef.jsonl", "files-0123456789abcdef.bin", "files-0123456789abcdef.jsonl", "tree-0123456789abcdef.json"];
+    const old = "files-0123456789abcdef.bin.4242.tmp";
     const recent = "checks-0123456789abcdef.jsonl.4343.tmp";
     const foreign = "notes.txt";
     for (const name of [...theirs, old, recent, foreign]) writeFileSync(path.join(dir, name), "x");

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startStatFiles, statFiles } from "../../src/validate/parallel/stat-files.js";
+import { StatPool, statAt, statFiles, type FileStats } from "../../src/validate/parallel/stat-files.js";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "parlex-stat-files-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -20,14 +20,31 @@ describe("statFiles", () => {
       const s = statSync(file);
       return [s.size, s.mtimeMs, s.ctimeMs, s.ino, s.dev];
     };
-    expect(await statFiles(many)).toEqual(many.map(expected));
-    expect(await statFiles(files.slice(0, 5))).toEqual(files.slice(0, 5).map(expected));
+    const each = (stats: FileStats) => Array.from({ length: stats.length / 5 }, (_, i) => statAt(stats, i));
+    expect(each(await statFiles(many))).toEqual(many.map(expected));
+    expect(each(await statFiles(files.slice(0, 5)))).toEqual(files.slice(0, 5).map(expected));
   }, 30_000);
 
-  it("can be stopped when the stats are not wanted", async () => {
+  it("gives each batch its own stats when batches are asked for one after another, in threads as here", async () => {
+    const files = Array.from({ length: 10 }, (_, i) => path.join(scratch, `b${i}.yaml`));
+    files.forEach((f, i) => writeFileSync(f, "y".repeat(i + 1)));
+    const pool = new StatPool();
+    // Folders of several sizes, one past a worker's share (4,096), the whole past the threshold.
+    const batches = [3, 5000, 1, 9000, 7000].map((n, b) => Array.from({ length: n }, (_, i) => files[(i + b) % files.length]!));
+    const answers = batches.map((batch) => pool.stat(batch));
+    pool.flush();
+    const sizes = (await Promise.all(answers)).map((stats) => Array.from({ length: stats.length / 5 }, (_, i) => statAt(stats, i)![0]));
+    expect(sizes).toEqual(batches.map((batch) => batch.map((f) => statSync(f).size)));
+    await pool.close();
+  }, 30_000);
+
+  it("can be stopped when the stats are not wanted: what is not yet taken is given as not taken", async () => {
     const many = Array.from({ length: 30_000 }, () => scratch);
-    const underWay = startStatFiles(many);
-    await underWay.cancel();
-    await expect(Promise.race([underWay.stats.then(() => "answered", () => "stopped"), new Promise((r) => setTimeout(() => r("pending"), 5000))])).resolves.not.toBe("pending");
+    const pool = new StatPool();
+    const stats = pool.stat(many);
+    await pool.close();
+    await expect(Promise.race([stats.then((s) => s.length), new Promise((r) => setTimeout(() => r("pending"), 5000))])).resolves.toBe(30_000 * 5);
+    // Asked after it was stopped, it answers at once, with nothing taken.
+    expect(Number.isNaN((await pool.stat([scratch]))[0])).toBe(true);
   }, 30_000);
 });

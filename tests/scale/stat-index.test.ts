@@ -12,7 +12,7 @@ describe("the stat index's file", () => {
     const withFindings = entry(9, { diagnostics: [], shape: [], local: [finding], facts: hex(9, 32) });
     index.set("/tree/sources/meetings/2022/m é.yaml", withFindings);
     const read = StatIndex.parse(index.serialize())!;
-    expect([...read.entries()]).toEqual([...index.entries()]);
+    expect(new Map(read.entries())).toEqual(new Map(index.entries()));
     expect(read.get("/tree/sources/meetings/2022/m é.yaml")).toEqual(withFindings);
 
     read.delete("/tree/sources/people/p1.yaml");
@@ -32,12 +32,83 @@ describe("the stat index's file", () => {
     expect([...StatIndex.parse(index.serialize())!.files()]).toEqual(["/a"]);
   });
 
-  it("reads an index of another form, or with columns of different lengths, as none", () => {
-    expect(StatIndex.parse(JSON.stringify({ files: [["/a", 1, 2, 3, 4, 5, "k", 6, "f"]] }))).toBeUndefined();
+  it("reads an index of another form, or with sections of other lengths, as none", () => {
+    expect(StatIndex.parse(Buffer.from(JSON.stringify({ format: 2, paths: ["/a"], keys: "", facts: "", numbers: "" })))).toBeUndefined();
     const index = new StatIndex();
     index.set("/a", entry(1));
-    const stored = JSON.parse(index.serialize()) as { keys: string };
-    stored.keys += "0".repeat(64);
-    expect(StatIndex.parse(JSON.stringify(stored))).toBeUndefined();
+    const bytes = index.serialize();
+    expect(StatIndex.parse(bytes)).toBeDefined();
+    expect(StatIndex.parse(Buffer.concat([bytes, Buffer.from("0".repeat(64))]))).toBeUndefined();
+    expect(StatIndex.parse(bytes.subarray(0, bytes.length - 1))).toBeUndefined();
+    // Bytes that do not start at a multiple of 8 in their buffer are read all the same.
+    const shifted = Buffer.alloc(bytes.length + 3);
+    bytes.copy(shifted, 3);
+    expect([...StatIndex.parse(shifted.subarray(3))!.entries()]).toEqual([...index.entries()]);
+  });
+});
+
+describe("looking the listed files up", () => {
+  const paths = (n: number) => Array.from({ length: n }, (_, i) => `/tree/sources/people/p${i}.yaml`);
+  const stored = (files: string[]) => {
+    const index = new StatIndex();
+    files.forEach((file, i) => index.set(file, entry(i)));
+    return StatIndex.parse(index.serialize())!;
+  };
+  /** Each listed path's entry as entriesOf finds it, through the row or the entries set since. */
+  const found = (index: StatIndex, listed: string[]) => {
+    const { rows, set, unlisted } = index.entriesOf(listed);
+    const entries = listed.map((_, i) => (rows[i] === -1 ? set.get(i) : [index.numberAt(rows[i]!, 0), index.keyAt(rows[i]!), index.summaryAt(rows[i]!)]));
+    return { entries, unlisted };
+  };
+  const brief = (e: StatEntry | undefined) => e && [e[0], e[5], e[7]];
+
+  it("finds each path's entry at its own position when the listing is the stored one", () => {
+    const files = paths(6);
+    const index = stored(files);
+    const { rows, set, unlisted } = index.entriesOf(files);
+    expect([...rows]).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(set.size).toBe(0);
+    expect(unlisted).toEqual([]);
+    expect(index.keyAt(4)).toBe(entry(4)[5]);
+  });
+
+  it("keeps its rows in the order of their paths, the order of a listing, however its entries were set", () => {
+    const files = paths(12).sort();
+    const index = new StatIndex();
+    for (const i of [7, 2, 11, 0, 5, 9, 1, 3, 10, 4, 8, 6]) index.set(files[i]!, entry(i));
+    const read = StatIndex.parse(index.serialize())!;
+    expect([...read.entriesOf(files).rows]).toEqual(files.map((_, i) => i));
+    expect(files.map((_, i) => read.keyAt(i))).toEqual(files.map((_, i) => entry(i)[5]));
+  });
+
+  it("finds them by path when files were added, removed or reordered, and names the files gone", () => {
+    const files = paths(6);
+    const index = stored(files);
+    const listed = [files[5]!, files[0]!, "/tree/sources/people/new.yaml", files[3]!];
+    const { entries, unlisted } = found(index, listed);
+    expect(entries).toEqual([brief(entry(5)), brief(entry(0)), undefined, brief(entry(3))]);
+    expect(unlisted.sort()).toEqual([files[1], files[2], files[4]].sort());
+  });
+
+  it("gives entries set or deleted since the columns were read precedence over them, and names those set for files gone", () => {
+    const files = paths(4);
+    const index = stored(files);
+    index.set(files[1]!, entry(11));
+    index.delete(files[2]!);
+    index.set("/tree/sources/people/gone.yaml", entry(12));
+    const { entries, unlisted } = found(index, files);
+    expect(entries.map((e) => (Array.isArray(e) && e.length === 8 ? brief(e as StatEntry) : e))).toEqual([brief(entry(0)), brief(entry(11)), undefined, brief(entry(3))]);
+    expect(unlisted).toEqual(["/tree/sources/people/gone.yaml"]);
+  });
+
+  it("trusts nothing of an index whose paths are not as many as its rows", () => {
+    const files = paths(3);
+    const bytes = stored(files).serialize();
+    // The paths section with one separator made a plain character: two paths where three were.
+    const text = bytes.toString("latin1");
+    const damaged = Buffer.from(text.replace("p1.yaml\0", "p1.yaml_"), "latin1");
+    const index = StatIndex.parse(damaged)!;
+    expect(index.entriesOf(files).rows.every((row) => row === -1)).toBe(true);
+    expect([...index.files()]).toEqual([]);
   });
 });

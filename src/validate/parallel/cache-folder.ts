@@ -8,9 +8,9 @@ import path from "node:path";
  * The cache's own files, by toolkit: the log, the stat index and its journal, the tree-wide
  * findings, and what the last build wrote (src/build/last-build.ts).
  */
-const CACHE_FILE = /^(?:checks|files|tree|build)-([0-9a-f]{16})\.jsonl?$/;
+const CACHE_FILE = /^(?:checks|files|tree|build)-([0-9a-f]{16})\.(?:jsonl?|bin)$/;
 /** A temporary file left by a run killed while replacing one of them (see replaceFile). */
-const LEFT_TEMPORARY = /^(?:checks|files|tree|build)-[0-9a-f]{16}\.jsonl?\.\d+\.tmp$/;
+const LEFT_TEMPORARY = /^(?:checks|files|tree|build)-[0-9a-f]{16}\.(?:jsonl?|bin)\.\d+\.tmp$/;
 /** How old a temporary file must be before it is taken for a killed run's, not a running one's. */
 const TEMPORARY_AGE_MS = 60 * 60 * 1000;
 
@@ -48,7 +48,7 @@ export async function fileSystemNow(dir: string): Promise<number> {
 }
 
 /** Write a file whole or not at all: a temporary file renamed over it. */
-export async function replaceFile(file: string, text: string): Promise<void> {
+export async function replaceFile(file: string, text: string | Uint8Array): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, text);
   await rename(temporary, file);

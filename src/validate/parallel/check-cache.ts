@@ -7,7 +7,8 @@ import { withoutFile, type FileCheck, type FileSummary } from "../check-file.js"
 import type { TreeFindings } from "../validate-tree.js";
 import { cacheKey } from "./cache-key.js";
 import { fileSystemNow, forgetOtherToolkits, replaceFile } from "./cache-folder.js";
-import { compactSummary, expandSummary, type CompactSummary, type StatIndex } from "./stat-index.js";
+import { compactSummary, expandSummary, READ_AT, type CompactSummary, type StatIndex } from "./stat-index.js";
+import type { FileStats } from "./stat-files.js";
 import { StatStore } from "./stat-store.js";
 import { toolkitDigest } from "./toolkit-digest.js";
 import type { FileStat } from "./worker-protocol.js";
@@ -46,6 +47,8 @@ export class CheckCache {
   private readonly used = new Set<string>();
   /** The stat index and its files (set by open). */
   private store!: StatStore;
+  /** The key and summary the stat index held for each listed file it did not find unchanged (see unchangedFiles). */
+  private readonly previous = new Map<string, { key: string; summary: FileSummary }>();
   /** The summaries the stat index holds, by key (made when first needed). */
   private summaries: Map<string, CompactSummary> | undefined;
   /** Whether the log has been read (a run that needs no records never reads it). */
@@ -73,7 +76,7 @@ export class CheckCache {
   }
 
   private get statFile(): string {
-    return path.join(this.dir, `files-${this.toolkit.slice(0, 16)}.json`);
+    return path.join(this.dir, `files-${this.toolkit.slice(0, 16)}.bin`);
   }
 
   /** Changes to the stat index since it was last written whole, a line per run. */
@@ -145,39 +148,49 @@ export class CheckCache {
 
   /** Whether the stat index knows any file (when not, there is no point in looking files up). */
   get hasStats(): boolean {
-    return this.stats.size > 0;
+    return !this.stats.empty;
   }
 
   /**
-   * The key a file had when last read and the summary of its check, if its stat is unchanged
-   * and not racy.
+   * Each listed file's key when last read and the summary of its check, if its stat (among
+   * `stats`, in the same order) is unchanged since and not racy; undefined for the others. The
+   * stat index keeps only the listed files: entries of files gone are dropped.
    */
-  knownStat(absolute: string, stat: FileStat): { key: string; summary: FileSummary } | undefined {
-    const entry = this.stats.get(absolute);
-    if (!entry) return undefined;
-    const [size, mtimeMs, ctimeMs, ino, dev, key, readAt, summary] = entry;
-    if (size !== stat[0] || mtimeMs !== stat[1] || ctimeMs !== stat[2] || ino !== stat[3] || dev !== stat[4]) return undefined;
-    // An inode number past 2^53 may have lost its low bits as a number: such files are always read.
-    if (!Number.isSafeInteger(ino)) return undefined;
-    if (!(mtimeMs < readAt - RACY_MS && ctimeMs < readAt - RACY_MS)) return undefined;
-    return { key, summary: expandSummary(summary) };
+  unchangedFiles(paths: readonly string[], stats: FileStats): ({ key: string; summary: FileSummary } | undefined)[] {
+    const index = this.stats;
+    const { rows, set, unlisted } = index.entriesOf(paths);
+    for (const file of unlisted) this.store.delete(file);
+    const out: ({ key: string; summary: FileSummary } | undefined)[] = new Array(paths.length);
+    const bound = (readAt: number, mtimeMs: number, ctimeMs: number) => mtimeMs < readAt - RACY_MS && ctimeMs < readAt - RACY_MS;
+    for (let i = 0; i < paths.length; i++) {
+      const at = i * 5;
+      const row = rows[i]!;
+      const entry = row === -1 ? set.get(i) : undefined;
+      if (row === -1 && !entry) continue;
+      let known = false;
+      if (!Number.isNaN(stats[at]!)) {
+        if (entry) {
+          const [size, mtimeMs, ctimeMs, ino, dev, , readAt] = entry;
+          known = size === stats[at] && mtimeMs === stats[at + 1] && ctimeMs === stats[at + 2] && ino === stats[at + 3] && dev === stats[at + 4] && bound(readAt, mtimeMs, ctimeMs);
+        } else {
+          known = index.sameStat(row, stats, at) && bound(index.numberAt(row, READ_AT), stats[at + 1]!, stats[at + 2]!);
+        }
+        // An inode number past 2^53 may have lost its low bits as a number: such files are always read.
+        known &&= Number.isSafeInteger(stats[at + 3]!);
+      }
+      const key = entry ? entry[5] : index.keyAt(row);
+      const summary = expandSummary(entry ? entry[7] : index.summaryAt(row));
+      if (known) out[i] = { key, summary };
+      // A file touched, not changed, has its last check's key: readHere finds its summary here.
+      else this.previous.set(paths[i]!, { key, summary });
+    }
+    return out;
   }
 
   /** Note what a file's stat was just before it was read, the key of those bytes and their check's summary. */
   recordStat(absolute: string, stat: FileStat, key: string, check: FileSummary): void {
     this.store.set(absolute, [...stat, key, this.started, compactSummary(check)]);
   }
-
-  /** Keep only these paths in the stat index (files since deleted are dropped). */
-  retainStats(paths: readonly string[]): void {
-    // Nearly always, the listing is what the index holds: nothing to drop, and no set of 100,000 paths to make.
-    if (this.stats.size === paths.length && paths.every((p) => this.stats.has(p))) return;
-    const keep = new Set(paths);
-    for (const file of [...this.stats.files()]) {
-      if (!keep.has(file)) this.store.delete(file);
-    }
-  }
-
 
   /** A check with its record: this run's, or the log's (call loadChecks first). */
   get(key: string): FileCheck | undefined {
@@ -198,8 +211,8 @@ export class CheckCache {
     const hit = this.entries.get(key);
     if (hit) return hit;
     if (absolute !== undefined) {
-      const here = this.stats.get(absolute);
-      return here && here[5] === key ? expandSummary(here[7]) : undefined;
+      const here = this.previous.get(absolute);
+      return here?.key === key ? here.summary : undefined;
     }
     const known = this.summaryIndex().get(key);
     return known === undefined ? undefined : expandSummary(known);

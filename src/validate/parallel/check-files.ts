@@ -9,7 +9,7 @@ import type { ShapeValidators } from "../validate-shape.js";
 import type { CheckCache } from "./check-cache.js";
 import { toolkitDigest } from "./toolkit-digest.js";
 import { readWithStat } from "./read-with-stat.js";
-import { statFiles } from "./stat-files.js";
+import { statFiles, type FileStats } from "./stat-files.js";
 import type { FileStat, WorkItem, WorkMessage, WorkRequest } from "./worker-protocol.js";
 
 /** How to check a tree's files. */
@@ -27,7 +27,7 @@ export interface CheckFilesOptions {
   /** Called as files are done, with how many are done and the total. */
   onProgress?: (done: number, total: number) => void;
   /** The files' stats, when already under way (taken for the cache's stat index). */
-  stats?: Promise<(FileStat | undefined)[]>;
+  stats?: Promise<FileStats>;
 }
 
 /** How the files' checks were come by: known by their stat, read and found in the cache, or checked. */
@@ -75,21 +75,20 @@ export async function checkFiles(entries: readonly SourceEntry[], options: Check
   if (cache?.hasStats) {
     toRead = [];
     // A file that cannot be looked at is left to the reader, which reports why.
-    const stats = await (options.stats ?? statFiles(entries.map((e) => e.absolute)));
-    entries.forEach((entry, i) => {
-      const stat = stats[i];
-      const known = stat ? cache.knownStat(entry.absolute, stat) : undefined;
+    const paths = entries.map((e) => e.absolute);
+    const known = cache.unchangedFiles(paths, await (options.stats ?? statFiles(paths)));
+    for (let i = 0; i < entries.length; i++) {
+      const file = known[i];
       let outcome: Outcome | undefined;
-      if (known && records) {
-        const check = cache.get(known.key);
-        if (check) outcome = { summary: check, key: known.key, record: check.record };
-      } else if (known) outcome = { summary: known.summary, key: known.key };
+      if (file && records) {
+        const check = cache.get(file.key);
+        if (check) outcome = { summary: check, key: file.key, record: check.record };
+      } else if (file) outcome = file;
       if (outcome) {
         outcomes[i] = outcome;
         counts.unchanged++;
       } else toRead.push(i);
-    });
-    cache.retainStats(entries.map((e) => e.absolute));
+    }
   }
   const threads = options.threads ?? (toRead.length >= PARALLEL_THRESHOLD ? Math.min(os.availableParallelism(), 8) : 0);
   const progress = (n: number) => options.onProgress?.(counts.unchanged + n, entries.length);

@@ -2,69 +2,149 @@ import { statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import type { FileStat } from "./worker-protocol.js";
 
-/** Below this many files, workers cost more to start than the stats they take over. */
-const WORKER_THRESHOLD = 20_000;
+/**
+ * Files' stats, five numbers a file in order — size, mtime, ctime, inode, device (the numbers of
+ * a FileStat) — and NaN for a file that cannot be looked at: one array, not an object a file.
+ */
+export type FileStats = Float64Array;
 
-/** Stats under way: their outcome, and a way to stop them when they are not wanted after all. */
-export interface StatsUnderWay {
-  stats: Promise<(FileStat | undefined)[]>;
-  cancel(): Promise<void>;
-}
+/** Below this many files in all, workers cost more to start than the stats they take over. */
+const WORKER_THRESHOLD = 20_000;
+/** Files a worker is given at a time: a large folder is shared between the workers. */
+const BATCH = 4096;
+const WORKERS = 2;
 
 /**
- * The stat of every file (undefined for one that cannot be looked at), in order. On a large tree,
- * two worker threads stat a half each while this thread goes on (reading the stat index, say): a
- * stat is a system call and a small object, so two threads take about half the time, and the
- * objects are not this thread's garbage.
+ * Stats taken while a tree is listed: each folder's files are handed over as soon as it is read,
+ * and on a large tree two worker threads stat them while this thread goes on listing (and reading
+ * the stat index). A stat is a system call and a small object, so two threads take about half
+ * the time, and the objects are not this thread's garbage. On a small tree (under 20,000 files,
+ * which is only known when they have been asked for or the listing ends), they are taken here.
+ * A worker that fails has its files stat-ed here instead.
  */
-export function startStatFiles(paths: readonly string[]): StatsUnderWay {
-  if (paths.length < WORKER_THRESHOLD) {
-    const stats = paths.map(statHere);
-    return { stats: Promise.resolve(stats), cancel: async () => undefined };
-  }
-  const half = Math.floor(paths.length / 2);
-  const parts = [paths.slice(0, half), paths.slice(half)];
-  const workers = parts.map(() => new Worker(new URL("./stat-worker.js", import.meta.url)));
-  const answers = workers.map(
-    (worker, n) =>
-      new Promise<Float64Array>((resolve, reject) => {
-        worker.once("message", resolve);
-        worker.once("error", reject);
-        worker.once("exit", (code) => reject(new Error(`a stat worker stopped with code ${code}`)));
-        worker.postMessage(parts[n]);
-      }),
-  );
-  const stopAll = () => Promise.all(workers.map((w) => w.terminate())).then(() => undefined);
-  const stats = (async () => {
-    try {
-      const out: (FileStat | undefined)[] = new Array(paths.length);
-      let at = 0;
-      for (const numbers of await Promise.all(answers)) {
-        for (let i = 0; i < numbers.length / 5; i++, at++) {
-          const n = i * 5;
-          if (!Number.isNaN(numbers[n]!)) out[at] = [numbers[n]!, numbers[n + 1]!, numbers[n + 2]!, numbers[n + 3]!, numbers[n + 4]!];
-        }
-      }
-      return out;
-    } finally {
-      await stopAll();
+export class StatPool {
+  private workers: { worker: Worker; files: number; waiting: Map<number, Waiting> }[] = [];
+  /** Files asked for before it is known whether workers are worth starting. */
+  private held: Waiting[] = [];
+  private asked = 0;
+  private nextId = 0;
+  private closed = false;
+
+  /** The stats of these files, in order. */
+  stat(paths: readonly string[]): Promise<FileStats> {
+    if (paths.length === 0) return Promise.resolve(new Float64Array(0));
+    if (this.closed) return Promise.resolve(new Float64Array(paths.length * 5).fill(NaN));
+    this.asked += paths.length;
+    const promises: Promise<FileStats>[] = [];
+    for (let start = 0; start < paths.length; start += BATCH) {
+      promises.push(new Promise<FileStats>((resolve) => this.held.push({ paths: paths.slice(start, start + BATCH), resolve })));
     }
-  })();
-  // Until it is awaited (or cancelled), a failure must not go unhandled.
-  stats.catch(() => undefined);
-  return { stats, cancel: stopAll };
-}
-
-/** The stat of every file, in order (see startStatFiles). */
-export function statFiles(paths: readonly string[]): Promise<(FileStat | undefined)[]> {
-  return startStatFiles(paths).stats;
-}
-
-function statHere(file: string): FileStat | undefined {
-  try {
-    const s = statSync(file, { throwIfNoEntry: false });
-    return s ? [s.size, s.mtimeMs, s.ctimeMs, s.ino, s.dev] : undefined;
-  } catch {
-    return undefined;
+    if (this.asked >= WORKER_THRESHOLD) this.dispatch();
+    return promises.length === 1 ? promises[0]! : Promise.all(promises).then(concat);
   }
+
+  /** Nothing more will be asked for: what is held is stat-ed now (here, on a small tree). */
+  flush(): void {
+    if (this.asked >= WORKER_THRESHOLD) this.dispatch();
+    else for (const waiting of this.held.splice(0)) waiting.resolve(statHere(waiting.paths));
+  }
+
+  /** Stop the workers; stats not yet taken are given as not taken (NaN). */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const waiting of this.held.splice(0)) waiting.resolve(notTaken(waiting.paths));
+    const workers = this.workers.splice(0);
+    for (const { waiting } of workers) {
+      for (const w of waiting.values()) w.resolve(notTaken(w.paths));
+      waiting.clear();
+    }
+    await Promise.all(workers.map(({ worker }) => worker.terminate()));
+  }
+
+  private dispatch(): void {
+    if (this.closed) return;
+    while (this.workers.length < WORKERS) this.workers.push(this.startWorker());
+    for (const waiting of this.held.splice(0)) {
+      const least = this.workers.reduce((a, b) => (b.files < a.files ? b : a));
+      const id = this.nextId++;
+      least.waiting.set(id, waiting);
+      least.files += waiting.paths.length;
+      least.worker.ref();
+      least.worker.postMessage({ id, paths: waiting.paths.join("\0") });
+    }
+  }
+
+  private startWorker(): { worker: Worker; files: number; waiting: Map<number, Waiting> } {
+    const worker = new Worker(new URL("./stat-worker.js", import.meta.url));
+    const slot = { worker, files: 0, waiting: new Map<number, Waiting>() };
+    worker.on("message", ({ id, stats }: { id: number; stats: FileStats }) => {
+      const waiting = slot.waiting.get(id);
+      if (!waiting) return;
+      slot.waiting.delete(id);
+      slot.files -= waiting.paths.length;
+      // An idle worker does not keep the process alive.
+      if (slot.waiting.size === 0) worker.unref();
+      waiting.resolve(stats);
+    });
+    const fail = () => {
+      // Its files are stat-ed here, and it is given no more.
+      this.workers = this.workers.filter((w) => w !== slot);
+      for (const waiting of slot.waiting.values()) waiting.resolve(this.closed ? notTaken(waiting.paths) : statHere(waiting.paths));
+      slot.waiting.clear();
+    };
+    worker.on("error", fail);
+    worker.on("exit", fail);
+    return slot;
+  }
+}
+
+interface Waiting {
+  paths: string[];
+  resolve: (stats: FileStats) => void;
+}
+
+/** The stat of every file, in order (in worker threads on a large tree: see StatPool). */
+export async function statFiles(paths: readonly string[]): Promise<FileStats> {
+  const pool = new StatPool();
+  try {
+    const stats = pool.stat(paths);
+    pool.flush();
+    return await stats;
+  } finally {
+    await pool.close();
+  }
+}
+
+/** One file's stat among FileStats; undefined when it could not be looked at. */
+export function statAt(stats: FileStats, i: number): FileStat | undefined {
+  const at = i * 5;
+  return Number.isNaN(stats[at]!) ? undefined : [stats[at]!, stats[at + 1]!, stats[at + 2]!, stats[at + 3]!, stats[at + 4]!];
+}
+
+/** Several FileStats as one, in order. */
+export function concat(parts: readonly FileStats[]): FileStats {
+  const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+function statHere(paths: readonly string[]): FileStats {
+  const out = new Float64Array(paths.length * 5).fill(NaN);
+  paths.forEach((file, i) => {
+    try {
+      const s = statSync(file, { throwIfNoEntry: false });
+      if (s) out.set([s.size, s.mtimeMs, s.ctimeMs, s.ino, s.dev], i * 5);
+    } catch {
+      // Left NaN: the reader reports why the file cannot be read.
+    }
+  });
+  return out;
+}
+
+function notTaken(paths: readonly string[]): FileStats {
+  return new Float64Array(paths.length * 5).fill(NaN);
 }

@@ -10,71 +10,122 @@ export type CompactSummary = string | FileSummary;
 /** A stat index entry: the file's stat when last read, the key of the bytes read then, when that run began, and the summary of their check. */
 export type StatEntry = [...FileStat, key: string, readAt: number, summary: CompactSummary];
 
-/** Numbers kept per file: size, mtime, ctime, inode, device, and when the run that read it began. */
-const NUMBERS = 6;
+/** Numbers kept per file, in this order: size, mtime, ctime, inode, device, and when the run that read it began. */
+export const NUMBERS = 6;
+/** Where `readAt` is among a file's numbers (the first five are its FileStat). */
+export const READ_AT = 5;
 /** Cache keys are SHA-256 digests and facts digests half of one, in hex: fixed widths, so each column is one string. */
 const KEY_WIDTH = 64;
 const FACTS_WIDTH = 32;
+/** What the file begins with: its form, then a line of JSON giving the sections' lengths. */
+const MAGIC = "parlex stat index 3\n";
+/** Between paths in their section: no path holds a NUL. */
+const SEPARATOR = "\0";
 
 /**
- * The stat index as a map from absolute path to entry, stored in columns: the paths as a list,
- * every key in one string and every facts digest in another (each of fixed width), the numbers as
- * one array of doubles (in base64), so that reading it for 100,000 files is not 100,000 small
- * arrays to parse and collect.
+ * Every listed path's entry, found at once: its row in the index's columns (-1 for none), or the
+ * entry set since they were read (a journal's or this run's); and the paths the index has an
+ * entry for that are not listed (files gone since).
+ */
+export interface ListedEntries {
+  rows: Int32Array;
+  /** Entries set since the columns were read, by position in the list (they outrank the row). */
+  set: Map<number, StatEntry>;
+  unlisted: string[];
+}
+
+/**
+ * The stat index as a map from absolute path to entry, stored in columns, and in a file that is
+ * the columns' bytes: the numbers as doubles, every key in one string and every facts digest in
+ * another (each of fixed width), and every path in one string. Reading it for 100,000 files is
+ * then a few large copies, not 100,000 small values to parse and collect. When the tree's files
+ * are the ones it was written for, in the same order (nearly always), each file's entry is the
+ * one at its position in the list, and no map from path to row is ever made.
  * Entries changed since it was read are kept aside and folded in when it is written.
  */
 export class StatIndex {
-  private paths: string[] = [];
+  private count = 0;
   private numbers = new Float64Array(0);
   private keys = "";
   private facts = "";
+  /** Every path, in row order, in one string. */
+  private joined = "";
   /** Summaries with findings, by row (the others are their facts digest alone). */
   private findings: Record<string, FileSummary> = {};
-  private rowOf = new Map<string, number>();
+  /** The paths as a list, and each one's row: made only when a path is looked up on its own. */
+  private paths: string[] | undefined = [];
+  private rowMap: Map<string, number> | undefined = new Map();
   /** Entries set (or, as null, deleted) since the columns were read. */
   private overrides = new Map<string, StatEntry | null>();
 
-  /** The index in a file's text; undefined when the text is not one (damaged, or another format). */
-  static parse(text: string): StatIndex | undefined {
-    const stored = JSON.parse(text) as Partial<StoredIndex>;
-    if (stored.format !== 2 || !Array.isArray(stored.paths) || typeof stored.keys !== "string" || typeof stored.facts !== "string" || typeof stored.numbers !== "string") return undefined;
+  /** The index in a file's bytes; undefined when they are not one (damaged, or another form). */
+  static parse(bytes: Uint8Array): StatIndex | undefined {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (buffer.toString("latin1", 0, MAGIC.length) !== MAGIC) return undefined;
+    const headerEnd = buffer.indexOf(10, MAGIC.length);
+    if (headerEnd === -1) return undefined;
+    let header: Partial<StoredHeader>;
+    try {
+      header = JSON.parse(buffer.toString("latin1", MAGIC.length, headerEnd)) as Partial<StoredHeader>;
+    } catch {
+      return undefined;
+    }
+    const { count, paths, findings } = header;
+    if (!Number.isSafeInteger(count) || !Number.isSafeInteger(paths) || !Number.isSafeInteger(findings)) return undefined;
+    const n = count!;
+    // The numbers start at the next multiple of 8 after the header line: the header is padded so.
+    let at = headerEnd + 1;
+    const sections = [n * NUMBERS * 8, n * KEY_WIDTH, n * FACTS_WIDTH, paths!, findings!];
+    if (at % 8 !== 0 || buffer.length !== at + sections.reduce((a, b) => a + b, 0)) return undefined;
     const index = new StatIndex();
-    index.paths = stored.paths;
-    index.keys = stored.keys;
-    index.facts = stored.facts;
-    const bytes = Buffer.from(stored.numbers, "base64");
-    index.numbers = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-    index.findings = stored.findings ?? {};
-    const n = index.paths.length;
-    if (index.keys.length !== n * KEY_WIDTH || index.facts.length !== n * FACTS_WIDTH || index.numbers.length !== n * NUMBERS) return undefined;
-    for (let row = 0; row < n; row++) index.rowOf.set(index.paths[row]!, row);
+    index.count = n;
+    // A copy, which is aligned wherever the bytes sit (and keeps no view of a larger buffer).
+    index.numbers = new Float64Array(n * NUMBERS);
+    new Uint8Array(index.numbers.buffer).set(buffer.subarray(at, (at += sections[0]!)));
+    index.keys = buffer.toString("latin1", at, (at += sections[1]!));
+    index.facts = buffer.toString("latin1", at, (at += sections[2]!));
+    index.joined = buffer.toString("utf8", at, (at += sections[3]!));
+    try {
+      index.findings = JSON.parse(buffer.toString("utf8", at, (at += sections[4]!))) as Record<string, FileSummary>;
+    } catch {
+      return undefined;
+    }
+    // Split and mapped only when first needed (see pathList).
+    index.paths = undefined;
+    index.rowMap = undefined;
     return index;
   }
 
   get size(): number {
-    let size = this.rowOf.size;
+    let size = this.count;
     for (const [file, entry] of this.overrides) {
-      const inColumns = this.rowOf.has(file);
+      const inColumns = this.rowOf(file) !== undefined;
       if (entry === null && inColumns) size--;
       else if (entry !== null && !inColumns) size++;
     }
     return size;
   }
 
+  /**
+   * Whether the index has no entry to look files up in (cheaper than size, which looks every
+   * change up; an index whose rows were all deleted since it was read is not taken for empty).
+   */
+  get empty(): boolean {
+    if (this.count > 0) return false;
+    for (const entry of this.overrides.values()) if (entry !== null) return false;
+    return true;
+  }
+
   get(file: string): StatEntry | undefined {
     const override = this.overrides.get(file);
     if (override !== undefined) return override ?? undefined;
-    const row = this.rowOf.get(file);
-    if (row === undefined) return undefined;
-    const at = row * NUMBERS;
-    const n = this.numbers;
-    const key = this.keys.slice(row * KEY_WIDTH, (row + 1) * KEY_WIDTH);
-    return [n[at]!, n[at + 1]!, n[at + 2]!, n[at + 3]!, n[at + 4]!, key, n[at + 5]!, this.findings[row] ?? this.facts.slice(row * FACTS_WIDTH, (row + 1) * FACTS_WIDTH)];
+    const row = this.rowOf(file);
+    return row === undefined ? undefined : this.entryAt(row);
   }
 
   has(file: string): boolean {
     const override = this.overrides.get(file);
-    return override === undefined ? this.rowOf.has(file) : override !== null;
+    return override === undefined ? this.rowOf(file) !== undefined : override !== null;
   }
 
   set(file: string, entry: StatEntry): void {
@@ -85,9 +136,70 @@ export class StatIndex {
     if (this.get(file) !== undefined) this.overrides.set(file, null);
   }
 
+  /**
+   * Every listed path's entry (see ListedEntries). When the listed paths are the columns' paths
+   * in order, row i is path i: one comparison of two strings instead of a lookup per path.
+   */
+  entriesOf(listed: readonly string[]): ListedEntries {
+    const rows = new Int32Array(listed.length).fill(-1);
+    const set = new Map<number, StatEntry>();
+    const unlisted: string[] = [];
+    const positional = listed.length === this.count && listed.join(SEPARATOR) === this.joined;
+    // Rows no listed path has (their files are gone); none when the lists are the same.
+    const seen = positional ? undefined : new Uint8Array(this.count);
+    for (let i = 0; i < listed.length; i++) {
+      if (positional) rows[i] = i;
+      else {
+        const row = this.rowOf(listed[i]!);
+        if (row !== undefined) {
+          rows[i] = row;
+          seen![row] = 1;
+        }
+      }
+    }
+    // Changes are few (a journal's, or none): each is found among the listed paths by position.
+    const changed = new Map(this.overrides);
+    if (changed.size > 0) {
+      for (let i = 0; i < listed.length && changed.size > 0; i++) {
+        const entry = changed.get(listed[i]!);
+        if (entry === undefined) continue;
+        changed.delete(listed[i]!);
+        rows[i] = -1;
+        if (entry !== null) set.set(i, entry);
+      }
+      // Changed paths not listed: gone again (those set since the columns were read).
+      for (const [file, entry] of changed) if (entry !== null) unlisted.push(file);
+    }
+    if (seen) {
+      const paths = this.pathList();
+      for (let row = 0; row < this.count; row++) if (seen[row] === 0 && !this.overrides.has(paths[row]!)) unlisted.push(paths[row]!);
+    }
+    return { rows, set, unlisted };
+  }
+
+  /** A number of the entry in a row of the columns (see NUMBERS for their order). */
+  numberAt(row: number, field: number): number {
+    return this.numbers[row * NUMBERS + field]!;
+  }
+
+  /** Whether the entry in a row has the stat that is five numbers of `stats` from `at` (as statFiles gives them). */
+  sameStat(row: number, stats: Float64Array, at: number): boolean {
+    const n = this.numbers;
+    const r = row * NUMBERS;
+    return n[r] === stats[at] && n[r + 1] === stats[at + 1] && n[r + 2] === stats[at + 2] && n[r + 3] === stats[at + 3] && n[r + 4] === stats[at + 4];
+  }
+
+  keyAt(row: number): string {
+    return this.keys.slice(row * KEY_WIDTH, (row + 1) * KEY_WIDTH);
+  }
+
+  summaryAt(row: number): CompactSummary {
+    return this.findings[row] ?? this.facts.slice(row * FACTS_WIDTH, (row + 1) * FACTS_WIDTH);
+  }
+
   /** Every path with an entry. */
   *files(): IterableIterator<string> {
-    for (const file of this.paths) if (!this.overrides.has(file)) yield file;
+    for (const file of this.pathList()) if (!this.overrides.has(file)) yield file;
     for (const [file, entry] of this.overrides) if (entry !== null) yield file;
   }
 
@@ -96,47 +208,64 @@ export class StatIndex {
     for (const file of this.files()) yield [file, this.get(file)!];
   }
 
-  /** The whole index as the text of its file (entries whose key or digest is not of the usual width are left out: they are read again). */
-  serialize(): string {
-    const paths: string[] = [];
-    const keys: string[] = [];
-    const facts: string[] = [];
-    const findings: Record<string, FileSummary> = {};
-    const all = [...this.entries()].filter(([, [, , , , , key, , summary]]) => key.length === KEY_WIDTH && (typeof summary === "string" ? summary : summary.facts).length === FACTS_WIDTH);
+  /**
+   * The whole index as the bytes of its file, its paths in order (a tree's listing is in that
+   * order: see list-sources.ts); entries whose key or digest is not of the usual width are left
+   * out: they are read again.
+   */
+  serialize(): Buffer {
+    const all = [...this.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).filter(([, [, , , , , key, , summary]]) => key.length === KEY_WIDTH && (typeof summary === "string" ? summary : summary.facts).length === FACTS_WIDTH);
     const numbers = new Float64Array(all.length * NUMBERS);
-    all.forEach(([file, [size, mtimeMs, ctimeMs, ino, dev, key, readAt, summary]], row) => {
-      paths.push(file);
-      keys.push(key);
+    const findings: Record<string, FileSummary> = {};
+    all.forEach(([, [size, mtimeMs, ctimeMs, ino, dev, , readAt, summary]], row) => {
       numbers.set([size, mtimeMs, ctimeMs, ino, dev, readAt], row * NUMBERS);
-      if (typeof summary === "string") facts.push(summary);
-      else {
-        facts.push(summary.facts);
-        findings[row] = summary;
-      }
+      if (typeof summary !== "string") findings[row] = summary;
     });
-    const stored: StoredIndex = {
-      format: 2,
-      paths,
-      keys: keys.join(""),
-      facts: facts.join(""),
-      numbers: Buffer.from(numbers.buffer).toString("base64"),
-      findings,
-    };
-    return JSON.stringify(stored);
+    const keys = Buffer.from(all.map(([, e]) => e[5]).join(""), "latin1");
+    const facts = Buffer.from(all.map(([, e]) => (typeof e[7] === "string" ? e[7] : e[7].facts)).join(""), "latin1");
+    const paths = Buffer.from(all.map(([file]) => file).join(SEPARATOR), "utf8");
+    const findingsBytes = Buffer.from(JSON.stringify(findings), "utf8");
+    const header: StoredHeader = { count: all.length, paths: paths.length, findings: findingsBytes.length };
+    let head = MAGIC + JSON.stringify(header);
+    // Padded with spaces so that the numbers, after the line end, start at a multiple of 8.
+    head += " ".repeat((8 - ((head.length + 1) % 8)) % 8) + "\n";
+    return Buffer.concat([Buffer.from(head, "latin1"), new Uint8Array(numbers.buffer), keys, facts, paths, findingsBytes]);
+  }
+
+  private entryAt(row: number): StatEntry {
+    const at = row * NUMBERS;
+    const n = this.numbers;
+    return [n[at]!, n[at + 1]!, n[at + 2]!, n[at + 3]!, n[at + 4]!, this.keyAt(row), n[at + READ_AT]!, this.summaryAt(row)];
+  }
+
+  private pathList(): string[] {
+    if (!this.paths) {
+      this.paths = this.count === 0 ? [] : this.joined.split(SEPARATOR);
+      // Paths that are not as many as the rows are a damaged file: none of it is trusted.
+      if (this.paths.length !== this.count) {
+        this.paths = [];
+        this.count = 0;
+      }
+    }
+    return this.paths;
+  }
+
+  private rowOf(file: string): number | undefined {
+    if (!this.rowMap) {
+      this.rowMap = new Map();
+      this.pathList().forEach((p, row) => this.rowMap!.set(p, row));
+    }
+    return this.rowMap.get(file);
   }
 }
 
-/** The file's form (`format` 2; the first, a list of entries, is read as no index). */
-interface StoredIndex {
-  format: 2;
-  paths: string[];
-  /** Every key, each 64 characters. */
-  keys: string;
-  /** Every facts digest, each 32 characters. */
-  facts: string;
-  /** Six doubles a file, in the machine's byte order (the cache never leaves the machine). */
-  numbers: string;
-  findings: Record<string, FileSummary>;
+/** The line after the magic: how many files, and the byte lengths of the two sections of variable length. */
+interface StoredHeader {
+  count: number;
+  /** The paths, joined by NUL, in UTF-8. */
+  paths: number;
+  /** The summaries with findings, by row, as JSON in UTF-8. */
+  findings: number;
 }
 
 /** A summary as the index keeps it. */
@@ -154,5 +283,3 @@ const NONE = Object.freeze([]) as unknown as FileSummary["diagnostics"];
 export function expandSummary(summary: CompactSummary): FileSummary {
   return typeof summary === "string" ? { diagnostics: NONE, shape: NONE, local: NONE, facts: summary } : summary;
 }
-
-

@@ -29,7 +29,7 @@ export class StatStore {
   static async open(file: string, journal: string): Promise<StatStore> {
     let read: StatIndex | undefined;
     try {
-      read = StatIndex.parse(await readFile(file, "utf8"));
+      read = StatIndex.parse(await readFile(file));
     } catch {
       // No index yet, or a damaged one: every file is read and hashed.
     }
