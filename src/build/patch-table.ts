@@ -1,4 +1,4 @@
-import { Table, tableFromIPC, tableToIPC, type Vector } from "apache-arrow";
+import { makeData, makeVector, Table, tableFromIPC, tableToIPC, Utf8, type Vector } from "apache-arrow";
 import type { Cell, Row, TableDef } from "../tables/field-types.js";
 import { arrowColumn } from "../write/arrow/arrow-writer.js";
 import { csvRow } from "../write/csv/csv-writer.js";
@@ -145,12 +145,51 @@ function patchArrow(table: TableDef, bytes: Uint8Array, key: string, edits: read
       continue;
     }
     if (field.type !== "string") return undefined;
+    const spliced = field.dictionary ? undefined : spliceUtf8(column, changed, field.name);
+    if (spliced) {
+      columns[field.name] = spliced;
+      continue;
+    }
     const values: Cell[] = new Array(old.numRows);
     for (let i = 0; i < old.numRows; i++) values[i] = (column.get(i) as string | null) ?? null;
     for (const e of changed) values[e.index] = e.row[field.name] ?? null;
     columns[field.name] = arrowColumn(field, position, values);
   }
   return tableToIPC(new Table(columns), "file");
+}
+
+/**
+ * A plain text column with some values replaced, made from its buffers as read: the new values'
+ * bytes spliced into its UTF-8 buffer and the offsets after each moved by the change in length,
+ * which is what encoding every value again gives, without decoding 100,000 strings. Undefined
+ * when a value changes between null and text (the validity bits change), or the column is not
+ * one plain chunk: it is then encoded again.
+ */
+function spliceUtf8(column: Vector, changed: readonly Edit[], name: string): Vector | undefined {
+  if (column.data.length !== 1) return undefined;
+  const data = column.data[0]!;
+  if (!(data.type instanceof Utf8) || data.offset !== 0) return undefined;
+  if (changed.some((e) => (e.row[name] ?? null) === null || (e.old[name] ?? null) === null)) return undefined;
+  const length = data.length;
+  const offsets = data.valueOffsets.subarray(0, length + 1);
+  const values = data.values.subarray(0, offsets[length]);
+  const edits = [...changed].sort((a, b) => a.index - b.index);
+  const pieces: Uint8Array[] = [];
+  const newOffsets = new Int32Array(length + 1);
+  let shift = 0;
+  let row = 0; // the first row whose offset is not yet in newOffsets
+  let from = 0; // the first byte of the old values not yet in pieces
+  for (const edit of edits) {
+    const bytes = Buffer.from(edit.row[name] as string, "utf8");
+    for (; row <= edit.index; row++) newOffsets[row] = offsets[row]! + shift;
+    pieces.push(values.subarray(from, offsets[edit.index]), bytes);
+    from = offsets[edit.index + 1]!;
+    shift += bytes.length - (from - offsets[edit.index]!);
+  }
+  for (; row <= length; row++) newOffsets[row] = offsets[row]! + shift;
+  pieces.push(values.subarray(from));
+  const joined = Buffer.concat(pieces);
+  return makeVector(makeData({ type: data.type, length, nullCount: data.nullCount, nullBitmap: data.nullBitmap, valueOffsets: newOffsets, data: new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength) }));
 }
 
 /** Bytes with ranges (in order, not overlapping) replaced by texts, as pieces: joining them would copy the whole file once more. */
