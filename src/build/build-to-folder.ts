@@ -80,8 +80,9 @@ async function checkAndPrepare(root: string, options: BuildOptions, last: LastBu
   const staged = await checkSourceTreeStaged(root, check, last === undefined);
   const { report, fingerprint } = staged;
   if (!report.valid) return { ok: false, report };
-  const keys = packKeys(staged.files);
-  const patch = last ? patchPackage(last, staged, version) : undefined;
+  const packed = packKeys(staged.files);
+  const keys = packed?.toString("base64");
+  const patch = last && packed ? patchPackage(last, staged, packed, version) : undefined;
   if (patch) return { ok: true, report, keys, fingerprint, patch };
   const index = await staged.index();
   return { ok: true, report, keys, fingerprint, tables: buildTables(index), about: packageSources(index) };

@@ -98,24 +98,36 @@ export function readStanding(record: LastBuild, file: string): Uint8Array | unde
   }
 }
 
-/** The files' keys as the record keeps them. */
-export function packKeys(files: readonly CheckedFile[]): string | undefined {
-  const packed = Buffer.alloc(files.length * KEY_BYTES);
-  for (const [i, f] of files.entries()) {
-    if (f.key === undefined) return undefined;
-    packed.write(f.key.slice(0, KEY_BYTES * 2), i * KEY_BYTES, "hex");
+/** The files' keys as the record keeps them (its `keys` is this in base64); undefined if a file has no key. */
+export function packKeys(files: readonly CheckedFile[]): Buffer | undefined {
+  // One string of every key's first bytes in hex, decoded at once: cheaper than a write a file.
+  const hex: string[] = new Array(files.length);
+  for (let i = 0; i < files.length; i++) {
+    const key = files[i]!.key;
+    if (key === undefined) return undefined;
+    hex[i] = key.slice(0, KEY_BYTES * 2);
   }
-  return packed.toString("base64");
+  const packed = Buffer.from(hex.join(""), "hex");
+  return packed.length === files.length * KEY_BYTES ? packed : undefined;
 }
 
-/** The files whose keys differ from the record's (the same files in the same order: equal fingerprints). */
-export function changedSince(record: LastBuild, files: readonly CheckedFile[]): CheckedFile[] | undefined {
+/** Files compared at once: a block whose keys are all equal is passed over whole. */
+const KEY_BLOCK = 1024;
+
+/**
+ * The files whose keys (packed: see packKeys) differ from the record's (the same files in the
+ * same order: equal fingerprints).
+ */
+export function changedSince(record: LastBuild, files: readonly CheckedFile[], packed: Buffer): CheckedFile[] | undefined {
   const keys = Buffer.from(record.keys, "base64");
-  if (keys.length !== files.length * KEY_BYTES) return undefined;
+  if (keys.length !== files.length * KEY_BYTES || packed.length !== keys.length) return undefined;
   const changed: CheckedFile[] = [];
-  for (const [i, f] of files.entries()) {
-    if (f.key === undefined) return undefined;
-    if (keys.toString("hex", i * KEY_BYTES, (i + 1) * KEY_BYTES) !== f.key.slice(0, KEY_BYTES * 2)) changed.push(f);
+  for (let block = 0; block < files.length; block += KEY_BLOCK) {
+    const end = Math.min(block + KEY_BLOCK, files.length);
+    if (keys.compare(packed, block * KEY_BYTES, end * KEY_BYTES, block * KEY_BYTES, end * KEY_BYTES) === 0) continue;
+    for (let i = block; i < end; i++) {
+      if (keys.compare(packed, i * KEY_BYTES, (i + 1) * KEY_BYTES, i * KEY_BYTES, (i + 1) * KEY_BYTES) !== 0) changed.push(files[i]!);
+    }
   }
   return changed;
 }

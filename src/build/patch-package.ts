@@ -27,11 +27,12 @@ export interface PatchedPackage {
  * fingerprints): then every table but meetings is as it was, and in meetings only the rows of
  * meetings whose free text changed (their title, summary, note or format; see tree-facts.ts)
  * differ. Those rows are made from the edited files' records and put in place of the old ones;
- * the other files are the old folder's. Undefined when the package must be built whole.
+ * the other files are the old folder's. `keys` are the files' keys, packed (see packKeys).
+ * Undefined when the package must be built whole.
  */
-export function patchPackage(last: LastBuild, check: StagedTreeCheck, version: string): PatchedPackage | undefined {
+export function patchPackage(last: LastBuild, check: StagedTreeCheck, keys: Buffer, version: string): PatchedPackage | undefined {
   if (check.fingerprint !== last.fingerprint) return undefined;
-  const changed = changedSince(last, check.files);
+  const changed = changedSince(last, check.files, keys);
   // Files of other kinds whose bytes changed but not their facts hold the same records: their rows stand.
   const meetings = changed?.filter((f) => f.kind === "meeting");
   if (!meetings || meetings.length > PATCH_LIMIT) return undefined;
