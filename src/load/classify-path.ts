@@ -7,25 +7,39 @@ export type PathClass =
 
 const FOLDER_KIND = new Map<string, Kind>(KINDS.map((k) => [KIND_FOLDERS[k], k]));
 
+/** What a folder says of the records in it: their kind, and for meetings the year folder. */
+export interface FolderClass {
+  kind: Kind;
+  yearFolder?: string;
+}
+
 /**
  * Tell a source file's kind from where it sits: `people/x.yaml`, `meetings/2022/x.yaml`. Read with
  * indexOf rather than split and a pattern: a listing classifies every file of the tree.
  */
 export function classifyPath(relative: string): PathClass {
   if (!relative.endsWith(".yaml")) return { ok: false, reason: "extension" };
-  const first = relative.indexOf("/");
   const last = relative.lastIndexOf("/");
+  const folder = classifyFolder(last < 0 ? "" : relative.slice(0, last));
+  if (!folder) return { ok: false, reason: "unknown-folder" };
   const stem = relative.slice(last + 1, -".yaml".length);
-  const kind = FOLDER_KIND.get(first < 0 ? relative : relative.slice(0, first));
-  if (kind === "meeting") {
-    // meetings/<four digits>/<name>: exactly two separators.
-    if (first < last && relative.indexOf("/", first + 1) === last && last - first === 5 && isDigits(relative, first + 1, last)) {
-      return { ok: true, kind, stem, yearFolder: relative.slice(first + 1, last) };
-    }
-    return { ok: false, reason: "unknown-folder" };
+  return folder.yearFolder === undefined ? { ok: true, kind: folder.kind, stem } : { ok: true, kind: folder.kind, stem, yearFolder: folder.yearFolder };
+}
+
+/**
+ * The kind of the records a folder (relative to the root; "" for the root itself) holds: a kind's
+ * folder, or for meetings a four-digit year folder in theirs; undefined when records do not belong
+ * there. The same for every file in it, so a listing asks once a folder.
+ */
+export function classifyFolder(folder: string): FolderClass | undefined {
+  const first = folder.indexOf("/");
+  if (first < 0) {
+    const kind = FOLDER_KIND.get(folder);
+    return kind && kind !== "meeting" ? { kind } : undefined;
   }
-  if (kind && first >= 0 && first === last) return { ok: true, kind, stem };
-  return { ok: false, reason: "unknown-folder" };
+  if (FOLDER_KIND.get(folder.slice(0, first)) !== "meeting") return undefined;
+  // meetings/<four digits>: exactly one separator.
+  return folder.length - first === 5 && isDigits(folder, first + 1, folder.length) ? { kind: "meeting", yearFolder: folder.slice(first + 1) } : undefined;
 }
 
 function isDigits(text: string, from: number, to: number): boolean {

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { UnplacedDiagnostic } from "../model/diagnostic.js";
 import type { Kind } from "../model/source-file.js";
 import { makeDiagnostic } from "../catalogue/make-diagnostic.js";
-import { classifyPath } from "./classify-path.js";
+import { classifyFolder, type FolderClass } from "./classify-path.js";
 
 /** Files' stats, five numbers a file, in order (see FileStats in validate/parallel/stat-files.ts). */
 type FileStats = Float64Array;
@@ -36,64 +36,77 @@ export interface Listing {
 export async function listSources(root: string, cwd: string, stat?: (files: string[]) => Promise<FileStats>): Promise<Listing> {
   const absoluteRoot = path.resolve(cwd, root);
   const realRoot = await realpath(absoluteRoot);
-  const found = await walk(absoluteRoot, "", new Set(), stat);
+  const links = new Set<string>();
+  const { runs, stats } = await walk(absoluteRoot, "", links, stat);
   /** Which of the files found are entries, when not all are. */
   const kept: number[] = [];
+  let found = 0;
   const entries: SourceEntry[] = [];
   const diagnostics: UnplacedDiagnostic[] = [];
-  // Every file's shown path is the root's shown path and the relative one: worked out once, not
-  // per file (path.relative on a hundred thousand files is most of a listing's time).
+  // Every file's shown path is its folder's shown path and its name: worked out once a folder,
+  // not per file (path.relative on a hundred thousand files is most of a listing's time).
   // (When the working folder is inside the root, some files are inside it and some not: per file.)
   const resolvedCwd = path.resolve(cwd);
   const perFile = absoluteRoot !== resolvedCwd && isInside(absoluteRoot, resolvedCwd);
   const shownRoot = absoluteRoot === resolvedCwd ? "" : displayPath(absoluteRoot, cwd);
-  for (let index = 0; index < found.files.length; index++) {
-    const relative = found.files[index]!;
-    const absolute = found.absolute[index]!;
-    const link = found.links.size > 0 && found.links.has(relative);
-    const file = perFile ? displayPath(absolute, cwd) : shownRoot === "" ? relative : `${shownRoot}/${relative}`;
-    // Findings about the file as a whole concern no place in it: line and column 0.
-    const where = classifyPath(relative);
-    if (!where.ok) {
-      const code = where.reason === "extension" ? "file/ignored-extension" : "file/unknown-folder";
-      diagnostics.push(makeDiagnostic(code, { file }, { file, line: 0, column: 0 }));
-      continue;
+  let folder: string | undefined;
+  let where: FolderClass | undefined;
+  let shownFolder = "";
+  for (const run of runs) {
+    if (run.folder !== folder) {
+      folder = run.folder;
+      // Every file in a folder is of the same kind (or of none): classified once (see classifyPath).
+      where = classifyFolder(folder);
+      shownFolder = shownRoot === "" ? folder : folder === "" ? shownRoot : `${shownRoot}/${folder}`;
     }
-    if (link) {
-      // A link that resolves nowhere is left to the reader, which reports it unreadable.
-      const target = await realpath(absolute).catch(() => undefined);
-      if (target !== undefined && !isInside(realRoot, target)) {
-        diagnostics.push(makeDiagnostic("file/link-outside", { file, target }, { file, line: 0, column: 0 }));
+    for (let i = 0; i < run.names.length; i++, found++) {
+      const name = run.names[i]!;
+      const absolute = run.absolute[i]!;
+      const file = perFile ? displayPath(absolute, cwd) : shownFolder === "" ? name : `${shownFolder}/${name}`;
+      // Findings about the file as a whole concern no place in it: line and column 0.
+      if (!name.endsWith(".yaml") || !where) {
+        const code = name.endsWith(".yaml") ? "file/unknown-folder" : "file/ignored-extension";
+        diagnostics.push(makeDiagnostic(code, { file }, { file, line: 0, column: 0 }));
         continue;
       }
+      if (links.size > 0 && links.has(folder === "" ? name : `${folder}/${name}`)) {
+        // A link that resolves nowhere is left to the reader, which reports it unreadable.
+        const target = await realpath(absolute).catch(() => undefined);
+        if (target !== undefined && !isInside(realRoot, target)) {
+          diagnostics.push(makeDiagnostic("file/link-outside", { file, target }, { file, line: 0, column: 0 }));
+          continue;
+        }
+      }
+      const entry: SourceEntry = { file, absolute, kind: where.kind, stem: name.slice(0, -".yaml".length) };
+      if (where.yearFolder !== undefined) entry.yearFolder = where.yearFolder;
+      entries.push(entry);
+      kept.push(found);
     }
-    const entry: SourceEntry = { file, absolute, kind: where.kind, stem: where.stem };
-    if (where.yearFolder) entry.yearFolder = where.yearFolder;
-    entries.push(entry);
-    kept.push(index);
   }
   const listing: Listing = { root: displayPath(absoluteRoot, cwd), entries, diagnostics };
-  if (found.stats) {
-    const all = kept.length === found.files.length;
-    listing.stats = found.stats.then((stats) => (all ? stats : pick(stats, kept)));
+  if (stats) {
+    const all = kept.length === found;
+    listing.stats = stats.then((s) => (all ? s : pick(s, kept)));
   }
   return listing;
 }
 
+/** Files of one folder (relative to the root, "" for the root itself), by name, in order, with their absolute paths. */
+interface Run {
+  folder: string;
+  names: string[];
+  absolute: string[];
+}
+
 /**
- * Files below a folder, relative to it with forward slashes, in the order of their paths as
- * strings, and which of them are links; hidden entries are skipped. The folders are read at once,
- * not one after another, and each one's names are sorted on their own, as plain strings: a
- * folder's name sorts as itself followed by "/", as every path under it begins, which makes the
- * joined lists the sorted list of all paths. With `stat`, each folder's own files are handed to
- * it as soon as the folder is read, and their stats are joined in the same order.
+ * Files below a folder, in the order of their paths (relative to the root) as strings, as runs of
+ * a folder's own files, and which of them are links; hidden entries are skipped. The folders are
+ * read at once, not one after another, and each one's names are sorted on their own, as plain
+ * strings: a folder's name sorts as itself followed by "/", as every path under it begins, which
+ * makes the joined lists the sorted list of all paths. With `stat`, each folder's own files are
+ * handed to it as soon as the folder is read, and their stats are joined in the same order.
  */
-async function walk(
-  root: string,
-  prefix: string,
-  links: Set<string>,
-  stat?: (files: string[]) => Promise<FileStats>,
-): Promise<{ files: string[]; absolute: string[]; links: Set<string>; stats?: Promise<FileStats> }> {
+async function walk(root: string, prefix: string, links: Set<string>, stat?: (files: string[]) => Promise<FileStats>): Promise<{ runs: Run[]; stats?: Promise<FileStats> }> {
   const names: string[] = [];
   const folder = prefix ? path.join(root, prefix) : root;
   const folders = new Map<string, ReturnType<typeof walk>>();
@@ -110,44 +123,47 @@ async function walk(
     }
   }
   names.sort();
-  // This folder's own files, relative and absolute. Names never hold a separator, and hidden
+  // This folder's own files, and their absolute paths. Names never hold a separator, and hidden
   // ones ("." and ".." too) are skipped: plain joining is exact.
-  const ownFiles: string[] = [];
-  const ownAbsolute: string[] = [];
+  const own = folders.size === 0 ? names : names.filter((name) => !folders.has(name));
   const base = path.sep === "/" && !folder.endsWith("/") ? `${folder}/` : undefined;
-  for (const name of names) {
-    if (folders.has(name)) continue;
-    ownFiles.push(prefix ? `${prefix}/${name}` : name);
-    ownAbsolute.push(base !== undefined ? base + name : path.join(folder, name));
-  }
+  const ownAbsolute = own.map((name) => (base !== undefined ? base + name : path.join(folder, name)));
   const ownStats = stat?.(ownAbsolute);
+  if (folders.size === 0) return { runs: own.length ? [{ folder: prefix, names: own, absolute: ownAbsolute }] : [], ...(ownStats ? { stats: ownStats } : {}) };
   const inside = new Map(await Promise.all([...folders].map(async ([name, walked]) => [name, await walked] as const)));
-  if (inside.size === 0) return { files: ownFiles, absolute: ownAbsolute, links, ...(ownStats ? { stats: ownStats } : {}) };
-  const files: string[] = [];
-  const absolute: string[] = [];
+  const runs: Run[] = [];
   // The stats in the files' order: runs of this folder's own files between its folders' stats.
   const parts: { stats: Promise<FileStats>; from: number; count: number }[] = [];
   let ownAt = 0;
+  let files = 0;
+  /** The run of this folder's own files that the next one joins (none after a folder with files). */
+  let open: Run | undefined;
   for (const name of names) {
     const below = inside.get(name);
     if (below) {
-      for (let i = 0; i < below.files.length; i++) {
-        files.push(below.files[i]!);
-        absolute.push(below.absolute[i]!);
+      let count = 0;
+      for (const run of below.runs) {
+        runs.push(run);
+        count += run.names.length;
       }
-      if (below.stats) parts.push({ stats: below.stats, from: 0, count: below.files.length });
-    } else {
-      files.push(ownFiles[ownAt]!);
-      absolute.push(ownAbsolute[ownAt]!);
-      const last = parts[parts.length - 1];
-      if (ownStats && last?.stats === ownStats && last.from + last.count === ownAt) last.count++;
-      else if (ownStats) parts.push({ stats: ownStats, from: ownAt, count: 1 });
-      ownAt++;
+      if (below.stats) parts.push({ stats: below.stats, from: 0, count });
+      files += count;
+      if (count > 0) open = undefined;
+      continue;
     }
+    if (open) {
+      open.names.push(name);
+      open.absolute.push(ownAbsolute[ownAt]!);
+    } else runs.push((open = { folder: prefix, names: [name], absolute: [ownAbsolute[ownAt]!] }));
+    const part = parts[parts.length - 1];
+    if (ownStats && part?.stats === ownStats && part.from + part.count === ownAt) part.count++;
+    else if (ownStats) parts.push({ stats: ownStats, from: ownAt, count: 1 });
+    ownAt++;
+    files++;
   }
-  if (!stat) return { files, absolute, links };
+  if (!stat) return { runs };
   const stats = Promise.all(parts.map((p) => p.stats)).then((all) => {
-    const out = new Float64Array(files.length * 5);
+    const out = new Float64Array(files * 5);
     let at = 0;
     parts.forEach((part, i) => {
       out.set(all[i]!.subarray(part.from * 5, (part.from + part.count) * 5), at);
@@ -155,7 +171,7 @@ async function walk(
     });
     return out;
   });
-  return { files, absolute, links, stats };
+  return { runs, stats };
 }
 
 /** The stats of some of the files, by their positions. */
