@@ -10,6 +10,7 @@ import { fileSystemNow, forgetOtherToolkits, replaceFile } from "./cache-folder.
 import { compactSummary, expandSummary, READ_AT, type CompactSummary, type StatIndex } from "./stat-index.js";
 import type { FileStats } from "./stat-files.js";
 import { StatStore } from "./stat-store.js";
+import { TreeSnapshot } from "./tree-snapshot.js";
 import { toolkitDigest } from "./toolkit-digest.js";
 import type { FileStat } from "./worker-protocol.js";
 
@@ -35,7 +36,7 @@ import type { FileStat } from "./worker-protocol.js";
  * a few entries appends them to a journal instead of writing the whole index again.
  *
  * The tree-wide findings are kept with the fingerprint of the tree facts they were found from
- * (tree-facts.ts): a run whose files have the same fingerprint would find the same.
+ * (tree-snapshot.ts).
  *
  * The cache only ever saves time: a folder it cannot write to (read-only, full) leaves it
  * unsaved, and the run goes on.
@@ -53,8 +54,8 @@ export class CheckCache {
   private summaries: Map<string, CompactSummary> | undefined;
   /** Whether the log has been read (a run that needs no records never reads it). */
   private loaded = false;
-  private tree: TreeSnapshot | undefined;
-  private treeChanged = false;
+  /** The tree-wide findings of the last run (set by open). */
+  private tree!: TreeSnapshot;
   /** When this run began, before any file was looked at: the racy bound for entries it records. */
   private started = Date.now();
   /** The log does not end with a line end (a torn line): the next append starts a new line. */
@@ -97,12 +98,7 @@ export class CheckCache {
     const cache = new CheckCache(dir, await toolkitDigest());
     cache.started = Math.min(cache.started, await fileSystemNow(dir));
     cache.store = await StatStore.open(cache.statFile, cache.statJournal);
-    try {
-      const tree = JSON.parse(await readFile(cache.treeFile, "utf8")) as TreeSnapshot;
-      if (typeof tree.fingerprint === "string" && Array.isArray(tree.diagnostics) && typeof tree.directQuotes === "number") cache.tree = tree;
-    } catch {
-      // None yet: the tree-wide checks run.
-    }
+    cache.tree = await TreeSnapshot.read(cache.treeFile);
     return cache;
   }
 
@@ -238,14 +234,12 @@ export class CheckCache {
 
   /** The tree-wide findings of the last run whose files had these tree facts, if that was the last run. */
   treeFindings(fingerprint: string): TreeFindings | undefined {
-    if (this.tree?.fingerprint !== fingerprint) return undefined;
-    return { diagnostics: this.tree.diagnostics, directQuotes: this.tree.directQuotes };
+    return this.tree.findings(fingerprint);
   }
 
   /** Keep this run's tree-wide findings for the next run (only the latest tree is kept). */
   setTreeFindings(fingerprint: string, findings: TreeFindings): void {
-    this.tree = { fingerprint, ...findings };
-    this.treeChanged = true;
+    this.tree.set(fingerprint, findings);
   }
 
   private summaryIndex(): Map<string, CompactSummary> {
@@ -286,19 +280,11 @@ export class CheckCache {
       }
       this.pending.clear();
       await this.store.save();
-      if (this.treeChanged && this.tree) {
-        await replaceFile(this.treeFile, JSON.stringify(this.tree));
-        this.treeChanged = false;
-      }
+      await this.tree.save();
     } catch {
       this.unwritable = true;
     }
   }
-}
-
-/** The tree-wide findings of the last run, and the fingerprint of the tree facts they came from. */
-interface TreeSnapshot extends TreeFindings {
-  fingerprint: string;
 }
 
 /** Checks as log lines of at most 1,000 entries each (one line for a whole cache would outgrow a string). */
