@@ -7,7 +7,8 @@ import { DESCRIPTOR, packageSources, type PackageSources } from "../write/assemb
 import { writeFolderAtomically, type FolderFile } from "../write/write-folder-atomically.js";
 import { packageFiles, type BuildOptions } from "./build-package.js";
 import { packKeys, readLastBuild, saveLastBuild, type LastBuild } from "./last-build.js";
-import { patchPackage, writtenOf, type PatchedPackage } from "./patch-package.js";
+import { patchPackage, readPatchable, writtenOf, type PatchedPackage } from "./patch-package.js";
+import type { TableFileSet } from "./patch-table.js";
 
 /** What a build into a folder did: the validation report, and when valid, what it wrote. */
 export type FolderBuild = { report: ValidationReport } & (
@@ -42,7 +43,7 @@ export async function buildToFolder(root: string, folder: string, options: Build
   const cacheDir = options.cacheDir === undefined ? undefined : path.resolve(options.cwd ?? process.cwd(), options.cacheDir);
   // With --archive the tree-wide checks read every record anyway.
   const last = cacheDir !== undefined && options.archiveDir === undefined ? await readLastBuild(cacheDir, folder) : undefined;
-  const checked = await checkAndPrepare(root, options, last);
+  const checked = await checkAndPrepare(root, options, last, last ? readPatchable(last) : undefined);
   if (!checked.ok) return { ok: false, report: checked.report };
   let files: Map<string, FolderFile>;
   let rows: Record<string, number>;
@@ -74,7 +75,7 @@ export async function buildToFolder(root: string, folder: string, options: Build
  * function of its own so that the checked records (the largest thing in memory) are garbage
  * once the rows are made, before the files are written.
  */
-async function checkAndPrepare(root: string, options: BuildOptions, last: LastBuild | undefined): Promise<Checked> {
+async function checkAndPrepare(root: string, options: BuildOptions, last: LastBuild | undefined, standing: Promise<Partial<TableFileSet>> | undefined): Promise<Checked> {
   const { version, threadedRows: _threadedRows, ...check } = options;
   // Without a last build to patch, the records will be wanted: read them with the findings.
   const staged = await checkSourceTreeStaged(root, check, last === undefined);
@@ -82,7 +83,7 @@ async function checkAndPrepare(root: string, options: BuildOptions, last: LastBu
   if (!report.valid) return { ok: false, report };
   const packed = packKeys(staged.files);
   const keys = packed?.toString("base64");
-  const patch = last && packed ? patchPackage(last, staged, packed, version) : undefined;
+  const patch = last && packed && standing ? await patchPackage(last, staged, packed, version, standing) : undefined;
   if (patch) return { ok: true, report, keys, fingerprint, patch };
   const index = await staged.index();
   return { ok: true, report, keys, fingerprint, tables: buildTables(index), about: packageSources(index) };

@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, openSync, readFileSync, type BigIntStats } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import type { BigIntStats } from "node:fs";
+import { open, readFile, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { resourcePath, type WrittenFile } from "../describe/describe-package.js";
 import { TABLES } from "../tables/table-definitions.js";
@@ -82,19 +82,19 @@ export async function saveLastBuild(cacheDir: string, record: Omit<LastBuild, "f
  * A file of the last build's folder, read through one descriptor whose stat is held to the
  * record's: undefined if it changed since the record was checked (another build, an edit).
  */
-export function readStanding(record: LastBuild, file: string): Uint8Array | undefined {
+export async function readStanding(record: LastBuild, file: string): Promise<Uint8Array | undefined> {
   const stand = record.files.find((f) => f.path === file);
   if (!stand) return undefined;
-  let fd: number | undefined;
+  let handle: FileHandle | undefined;
   try {
-    fd = openSync(path.join(record.folder, file), "r");
-    if (!sameStand(standFrom(file, fstatSync(fd, { bigint: true })), stand)) return undefined;
-    const bytes = readFileSync(fd);
+    handle = await open(path.join(record.folder, file), "r");
+    if (!sameStand(standFrom(file, await handle.stat({ bigint: true })), stand)) return undefined;
+    const bytes = await handle.readFile();
     return bytes.length === stand.size ? bytes : undefined;
   } catch {
     return undefined;
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    await handle?.close();
   }
 }
 

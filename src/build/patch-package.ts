@@ -22,15 +22,32 @@ export interface PatchedPackage {
   meetings: number;
 }
 
+/** The meetings table's files of the last build, by format. */
+function meetingsPaths(): Record<keyof TableFileSet, string> {
+  return Object.fromEntries(WRITERS.map((w) => [w.format, resourcePath("meetings", w)])) as Record<keyof TableFileSet, string>;
+}
+
+/**
+ * Start reading the last build's meetings files, which a patch rewrites: begun before the tree is
+ * checked, the reading (some 160 MB on a large tree, copied by the thread pool) is done by the time
+ * a patch needs it. Undefined for a file that no longer stands as the record has it.
+ */
+export function readPatchable(last: LastBuild): Promise<Partial<TableFileSet>> {
+  const paths = meetingsPaths();
+  const formats = Object.keys(paths) as (keyof TableFileSet)[];
+  return Promise.all(formats.map((format) => readStanding(last, paths[format]))).then((read) => Object.fromEntries(formats.map((format, i) => [format, read[i]])));
+}
+
 /**
  * The package, made from the last build's when no file's tree facts changed since (equal
  * fingerprints): then every table but meetings is as it was, and in meetings only the rows of
  * meetings whose free text changed (their title, summary, note or format; see tree-facts.ts)
- * differ. Those rows are made from the edited files' records and put in place of the old ones;
- * the other files are the old folder's. `keys` are the files' keys, packed (see packKeys).
- * Undefined when the package must be built whole.
+ * differ. Those rows are made from the edited files' records and put in place of the old ones
+ * (in the last build's meetings files, `standing`: see readPatchable); the other files are the
+ * old folder's. `keys` are the files' keys, packed (see packKeys). Undefined when the package
+ * must be built whole.
  */
-export function patchPackage(last: LastBuild, check: StagedTreeCheck, keys: Buffer, version: string): PatchedPackage | undefined {
+export async function patchPackage(last: LastBuild, check: StagedTreeCheck, keys: Buffer, version: string, standing: Promise<Partial<TableFileSet>>): Promise<PatchedPackage | undefined> {
   if (check.fingerprint !== last.fingerprint) return undefined;
   const changed = changedSince(last, check.files, keys);
   // Files of other kinds whose bytes changed but not their facts hold the same records: their rows stand.
@@ -43,10 +60,8 @@ export function patchPackage(last: LastBuild, check: StagedTreeCheck, keys: Buff
     rows.push(meetingRow(record as Meeting));
   }
   const table = TABLES.find((t) => t.name === "meetings")!;
-  const paths = Object.fromEntries(WRITERS.map((w) => [w.format, resourcePath(table.name, w)])) as Record<keyof TableFileSet, string>;
-  const csv = readStanding(last, paths.csv);
-  const json = readStanding(last, paths.json);
-  const arrow = readStanding(last, paths.arrow);
+  const paths = meetingsPaths();
+  const { csv, json, arrow } = await standing;
   if (!csv || !json || !arrow) return undefined;
   const patched = patchTableFiles(table, { csv, json, arrow }, rows);
   if (!patched) return undefined;
