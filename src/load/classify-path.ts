@@ -18,12 +18,21 @@ export interface FolderClass {
  * indexOf rather than split and a pattern: a listing classifies every file of the tree.
  */
 export function classifyPath(relative: string): PathClass {
-  if (!relative.endsWith(".yaml")) return { ok: false, reason: "extension" };
   const last = relative.lastIndexOf("/");
   const folder = classifyFolder(last < 0 ? "" : relative.slice(0, last));
-  if (!folder) return { ok: false, reason: "unknown-folder" };
+  const reason = notARecord(folder, relative);
+  if (reason || !folder) return { ok: false, reason: reason ?? "unknown-folder" };
   const stem = relative.slice(last + 1, -".yaml".length);
   return folder.yearFolder === undefined ? { ok: true, kind: folder.kind, stem } : { ok: true, kind: folder.kind, stem, yearFolder: folder.yearFolder };
+}
+
+/**
+ * Why a file (its name, or its path) in a folder of this class is not a record file: its
+ * extension (told first), or its folder; undefined when it is one.
+ */
+export function notARecord(folder: FolderClass | undefined, name: string): "extension" | "unknown-folder" | undefined {
+  if (!name.endsWith(".yaml")) return "extension";
+  return folder ? undefined : "unknown-folder";
 }
 
 /**

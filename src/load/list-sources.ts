@@ -3,7 +3,7 @@ import path from "node:path";
 import type { UnplacedDiagnostic } from "../model/diagnostic.js";
 import type { Kind } from "../model/source-file.js";
 import { makeDiagnostic } from "../catalogue/make-diagnostic.js";
-import { classifyFolder, type FolderClass } from "./classify-path.js";
+import { classifyFolder, notARecord, type FolderClass } from "./classify-path.js";
 
 /** Files' stats, five numbers a file, in order (see FileStats in validate/parallel/stat-files.ts). */
 type FileStats = Float64Array;
@@ -37,7 +37,9 @@ export async function listSources(root: string, cwd: string, stat?: (files: stri
   const absoluteRoot = path.resolve(cwd, root);
   const realRoot = await realpath(absoluteRoot);
   const links = new Set<string>();
-  const { runs, stats } = await walk(absoluteRoot, "", links, stat);
+  // Only files that can be records are stat-ed: the others are findings, not entries.
+  const statRecords = stat && ((folder: string, names: string[], absolute: string[]) => statWanted(stat, classifyFolder(folder), names, absolute));
+  const { runs, stats } = await walk(absoluteRoot, "", links, statRecords);
   /** Which of the files found are entries, when not all are. */
   const kept: number[] = [];
   let found = 0;
@@ -64,8 +66,9 @@ export async function listSources(root: string, cwd: string, stat?: (files: stri
       const absolute = run.absolute[i]!;
       const file = perFile ? displayPath(absolute, cwd) : shownFolder === "" ? name : `${shownFolder}/${name}`;
       // Findings about the file as a whole concern no place in it: line and column 0.
-      if (!name.endsWith(".yaml") || !where) {
-        const code = name.endsWith(".yaml") ? "file/unknown-folder" : "file/ignored-extension";
+      const reason = notARecord(where, name);
+      if (reason || !where) {
+        const code = reason === "extension" ? "file/ignored-extension" : "file/unknown-folder";
         diagnostics.push(makeDiagnostic(code, { file }, { file, line: 0, column: 0 }));
         continue;
       }
@@ -106,7 +109,12 @@ interface Run {
  * makes the joined lists the sorted list of all paths. With `stat`, each folder's own files are
  * handed to it as soon as the folder is read, and their stats are joined in the same order.
  */
-async function walk(root: string, prefix: string, links: Set<string>, stat?: (files: string[]) => Promise<FileStats>): Promise<{ runs: Run[]; stats?: Promise<FileStats> }> {
+async function walk(
+  root: string,
+  prefix: string,
+  links: Set<string>,
+  stat?: (folder: string, names: string[], absolute: string[]) => Promise<FileStats>,
+): Promise<{ runs: Run[]; stats?: Promise<FileStats> }> {
   const names: string[] = [];
   const folder = prefix ? path.join(root, prefix) : root;
   const folders = new Map<string, ReturnType<typeof walk>>();
@@ -128,7 +136,7 @@ async function walk(root: string, prefix: string, links: Set<string>, stat?: (fi
   const own = folders.size === 0 ? names : names.filter((name) => !folders.has(name));
   const base = path.sep === "/" && !folder.endsWith("/") ? `${folder}/` : undefined;
   const ownAbsolute = own.map((name) => (base !== undefined ? base + name : path.join(folder, name)));
-  const ownStats = stat?.(ownAbsolute);
+  const ownStats = stat?.(prefix, own, ownAbsolute);
   if (folders.size === 0) return { runs: own.length ? [{ folder: prefix, names: own, absolute: ownAbsolute }] : [], ...(ownStats ? { stats: ownStats } : {}) };
   const inside = new Map(await Promise.all([...folders].map(async ([name, walked]) => [name, await walked] as const)));
   const runs: Run[] = [];
@@ -172,6 +180,19 @@ async function walk(root: string, prefix: string, links: Set<string>, stat?: (fi
     return out;
   });
   return { runs, stats };
+}
+
+/** The stats of a folder's files (NaN for none), asked for only those that can be records there. */
+function statWanted(stat: (files: string[]) => Promise<FileStats>, where: FolderClass | undefined, names: string[], absolute: string[]): Promise<FileStats> {
+  const wanted: number[] = [];
+  names.forEach((name, i) => notARecord(where, name) === undefined && wanted.push(i));
+  if (wanted.length === names.length) return stat(absolute);
+  const out = new Float64Array(names.length * 5).fill(NaN);
+  if (wanted.length === 0) return Promise.resolve(out);
+  return stat(wanted.map((i) => absolute[i]!)).then((taken) => {
+    wanted.forEach((i, k) => out.set(taken.subarray(k * 5, k * 5 + 5), i * 5));
+    return out;
+  });
 }
 
 /** The stats of some of the files, by their positions. */

@@ -65,6 +65,11 @@ describe("listing order", () => {
       });
       expect(withStats.entries).toEqual(listing.entries);
       expect(asked.length).toBeGreaterThan(3);
+      // Files that cannot be records (findings, not entries) are not stat-ed.
+      const statted = new Set(asked.flat());
+      expect(ignored.length).toBeGreaterThan(2);
+      for (const file of ignored) expect(statted.has(path.join(dir, file)), file).toBe(false);
+      expect(listing.entries.every((e) => statted.has(e.absolute))).toBe(true);
       const stats = await withStats.stats!;
       const each = listing.entries.map((_, i) => statAt(stats, i));
       expect(each).toEqual(listing.entries.map((e) => {

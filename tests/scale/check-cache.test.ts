@@ -4,6 +4,8 @@ import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { checkSourceTree, checkSourceTreeWithRecords } from "../../src/validate/check-source-tree.js";
 import { CheckCache } from "../../src/validate/parallel/check-cache.js";
+import { StatIndex } from "../../src/validate/parallel/stat-index.js";
+import { listSources } from "../../src/load/list-sources.js";
 import { checkFiles } from "../../src/validate/parallel/check-files.js";
 import { sourceShapeValidators } from "../../src/validate/validate-shape.js";
 import { runParlex } from "../build/run-cli.js";
@@ -88,6 +90,26 @@ describe("the per-file check cache", () => {
     unlinkSync(path.join(tree, "sources/topics/e-commerce.yaml"));
     const { report } = await check();
     expect(tuples(report)).toEqual([["ref/unknown-topic", "sources/meetings/2022/alpha-beta-video.yaml", 17, 17]]);
+  });
+
+  it("drops a deleted file from the stat index, and keeps the index in the listing's order through adds and deletes", async () => {
+    const listed = async () => (await listSources("sources", tree)).entries.map((e) => e.absolute);
+    const index = () => {
+      const dir = path.join(tree, ".parlex-cache");
+      return StatIndex.parse(readFileSync(path.join(dir, readdirSync(dir).find((n) => /^files-.*\.bin$/.test(n))!)))!;
+    };
+    await check();
+    const gone = path.join(tree, "sources/topics/e-commerce.yaml");
+    unlinkSync(gone);
+    await check();
+    // The index was written whole for the listing that lost a file: its rows are the listing's,
+    // so the next run finds each file's entry at its own position, and the deleted file is gone.
+    expect([...index().files()]).not.toContain(gone);
+    expect(index().entriesOf(await listed()).positional).toBe(true);
+    writeFileSync(path.join(tree, "sources/topics/new-topic.yaml"), "id: new-topic\nname: A new topic\n");
+    await check();
+    expect(index().entriesOf(await listed()).positional).toBe(true);
+    expect((await check()).report).toEqual((await check({ cache: false })).report);
   });
 
   it("ignores a torn last line left by an interrupted run", async () => {

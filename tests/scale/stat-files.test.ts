@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { StatPool, statAt, statFiles, type FileStats } from "../../src/validate/parallel/stat-files.js";
 
@@ -35,6 +36,21 @@ describe("statFiles", () => {
     pool.flush();
     const sizes = (await Promise.all(answers)).map((stats) => Array.from({ length: stats.length / 5 }, (_, i) => statAt(stats, i)![0]));
     expect(sizes).toEqual(batches.map((batch) => batch.map((f) => statSync(f).size)));
+    await pool.close();
+  }, 30_000);
+
+  it("stats here what its workers were given when they fail", async () => {
+    const broken = path.join(scratch, "broken-worker.js");
+    writeFileSync(broken, 'throw new Error("this worker fails as it starts");\n');
+    const files = Array.from({ length: 5 }, (_, i) => path.join(scratch, `c${i}.yaml`));
+    files.forEach((f, i) => writeFileSync(f, "z".repeat(i + 3)));
+    const many = Array.from({ length: 21_000 }, (_, i) => files[i % files.length]!);
+    const pool = new StatPool(pathToFileURL(broken));
+    const stats = pool.stat(many);
+    pool.flush();
+    const answer = await Promise.race([stats, new Promise<"pending">((r) => setTimeout(() => r("pending"), 10_000))]);
+    expect(answer).not.toBe("pending");
+    expect(Array.from({ length: many.length }, (_, i) => statAt(answer as FileStats, i)![0])).toEqual(many.map((f) => statSync(f).size));
     await pool.close();
   }, 30_000);
 

@@ -18,7 +18,7 @@ describe("the stat index's file", () => {
     read.delete("/tree/sources/people/p1.yaml");
     read.set("/tree/sources/people/p2.yaml", entry(22));
     read.set("/tree/sources/people/new.yaml", entry(7));
-    expect(read.size).toBe(6);
+    expect([...read.files()]).toHaveLength(6);
     expect(read.get("/tree/sources/people/p1.yaml")).toBeUndefined();
     const again = StatIndex.parse(read.serialize())!;
     expect(new Map(again.entries())).toEqual(new Map(read.entries()));
@@ -101,14 +101,16 @@ describe("looking the listed files up", () => {
     expect(unlisted).toEqual(["/tree/sources/people/gone.yaml"]);
   });
 
-  it("trusts nothing of an index whose paths are not as many as its rows", () => {
+  it("reads an index whose paths are not as many as its rows, or whose findings are not an object, as none", () => {
     const files = paths(3);
     const bytes = stored(files).serialize();
     // The paths section with one separator made a plain character: two paths where three were.
     const text = bytes.toString("latin1");
-    const damaged = Buffer.from(text.replace("p1.yaml\0", "p1.yaml_"), "latin1");
-    const index = StatIndex.parse(damaged)!;
-    expect(index.entriesOf(files).rows.every((row) => row === -1)).toBe(true);
-    expect([...index.files()]).toEqual([]);
+    expect(StatIndex.parse(Buffer.from(text.replace("p1.yaml\0", "p1.yaml_"), "latin1"))).toBeUndefined();
+    // The findings section ("{}", the last two bytes) as JSON null, and as a list: the header's lengths kept right.
+    const withFindings = (json: string) => Buffer.from(text.slice(0, -2).replace(/"findings":2\b/, `"findings":${json.length}`) + json, "latin1");
+    expect(StatIndex.parse(withFindings("{}"))).toBeDefined();
+    expect(StatIndex.parse(withFindings("null"))).toBeUndefined();
+    expect(StatIndex.parse(withFindings("[]"))).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import { withoutFile, type FileCheck, type FileSummary } from "../check-file.js"
 import type { TreeFindings } from "../validate-tree.js";
 import { cacheKey } from "./cache-key.js";
 import { fileSystemNow, forgetOtherToolkits, replaceFile } from "./cache-folder.js";
-import { compactSummary, expandSummary, READ_AT, type CompactSummary, type StatIndex } from "./stat-index.js";
+import { compactSummary, expandSummary, READ_AT, sameNumbers, type CompactSummary, type StatIndex } from "./stat-index.js";
 import type { FileStats } from "./stat-files.js";
 import { StatStore } from "./stat-store.js";
 import { TreeSnapshot } from "./tree-snapshot.js";
@@ -48,7 +48,7 @@ export class CheckCache {
   private readonly used = new Set<string>();
   /** The stat index and its files (set by open). */
   private store!: StatStore;
-  /** The key and summary the stat index held for each listed file it did not find unchanged (see unchangedFiles). */
+  /** The key and summary the stat index held for each listed file it did not find unchanged (see lookUpListing). */
   private readonly previous = new Map<string, { key: string; summary: FileSummary }>();
   /** The summaries the stat index holds, by key (made when first needed). */
   private summaries: Map<string, CompactSummary> | undefined;
@@ -148,14 +148,17 @@ export class CheckCache {
   }
 
   /**
-   * Each listed file's key when last read and the summary of its check, if its stat (among
-   * `stats`, in the same order) is unchanged since and not racy; undefined for the others. The
-   * stat index keeps only the listed files: entries of files gone are dropped.
+   * Look the listed files up in the stat index: each one's key when last read and the summary of
+   * its check, if its stat (among `stats`, in the same order) is unchanged since and not racy;
+   * undefined for the others. The index is made to fit the listing: entries of files gone are
+   * dropped, and when the listing is not the index's columns (files added or deleted since they
+   * were written), the next save writes it whole.
    */
-  unchangedFiles(paths: readonly string[], stats: FileStats): ({ key: string; summary: FileSummary } | undefined)[] {
+  lookUpListing(paths: readonly string[], stats: FileStats): ({ key: string; summary: FileSummary } | undefined)[] {
     const index = this.stats;
-    const { rows, set, unlisted } = index.entriesOf(paths);
+    const { positional, rows, set, unlisted } = index.entriesOf(paths);
     for (const file of unlisted) this.store.delete(file);
+    if (!positional) this.store.rewriteWhole();
     const out: ({ key: string; summary: FileSummary } | undefined)[] = new Array(paths.length);
     const bound = (readAt: number, mtimeMs: number, ctimeMs: number) => mtimeMs < readAt - RACY_MS && ctimeMs < readAt - RACY_MS;
     for (let i = 0; i < paths.length; i++) {
@@ -165,12 +168,7 @@ export class CheckCache {
       if (row === -1 && !entry) continue;
       let known = false;
       if (!Number.isNaN(stats[at]!)) {
-        if (entry) {
-          const [size, mtimeMs, ctimeMs, ino, dev, , readAt] = entry;
-          known = size === stats[at] && mtimeMs === stats[at + 1] && ctimeMs === stats[at + 2] && ino === stats[at + 3] && dev === stats[at + 4] && bound(readAt, mtimeMs, ctimeMs);
-        } else {
-          known = index.sameStat(row, stats, at) && bound(index.numberAt(row, READ_AT), stats[at + 1]!, stats[at + 2]!);
-        }
+        known = entry ? sameNumbers(entry, 0, stats, at) && bound(entry[6], entry[1], entry[2]) : index.sameStat(row, stats, at) && bound(index.numberAt(row, READ_AT), stats[at + 1]!, stats[at + 2]!);
         // An inode number past 2^53 may have lost its low bits as a number: such files are always read.
         known &&= Number.isSafeInteger(stats[at + 3]!);
       }

@@ -76,7 +76,7 @@ export async function checkFiles(entries: readonly SourceEntry[], options: Check
     toRead = [];
     // A file that cannot be looked at is left to the reader, which reports why.
     const paths = entries.map((e) => e.absolute);
-    const known = cache.unchangedFiles(paths, await (options.stats ?? statFiles(paths)));
+    const known = cache.lookUpListing(paths, await (options.stats ?? statFiles(paths)));
     for (let i = 0; i < entries.length; i++) {
       const file = known[i];
       let outcome: Outcome | undefined;

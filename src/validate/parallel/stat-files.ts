@@ -29,11 +29,16 @@ export class StatPool {
   private asked = 0;
   private nextId = 0;
   private closed = false;
+  /** Whether the workers were started (they are, once, and not again when they fail). */
+  private started = false;
+
+  /** `script`: the workers' code (a test gives one that fails). */
+  constructor(private readonly script: URL = new URL("./stat-worker.js", import.meta.url)) {}
 
   /** The stats of these files, in order. */
   stat(paths: readonly string[]): Promise<FileStats> {
     if (paths.length === 0) return Promise.resolve(new Float64Array(0));
-    if (this.closed) return Promise.resolve(new Float64Array(paths.length * 5).fill(NaN));
+    if (this.closed) return Promise.resolve(notTaken(paths));
     this.asked += paths.length;
     const promises: Promise<FileStats>[] = [];
     for (let start = 0; start < paths.length; start += BATCH) {
@@ -62,8 +67,13 @@ export class StatPool {
   }
 
   private dispatch(): void {
-    if (this.closed) return;
-    while (this.workers.length < WORKERS) this.workers.push(this.startWorker());
+    if (this.closed || this.held.length === 0) return;
+    if (!this.started) {
+      this.started = true;
+      for (let i = 0; i < WORKERS; i++) this.workers.push(this.startWorker());
+    }
+    // Every worker failed: the rest is stat-ed here.
+    if (this.workers.length === 0) for (const waiting of this.held.splice(0)) waiting.resolve(statHere(waiting.paths));
     for (const waiting of this.held.splice(0)) {
       const least = this.workers.reduce((a, b) => (b.files < a.files ? b : a));
       const id = this.nextId++;
@@ -75,7 +85,9 @@ export class StatPool {
   }
 
   private startWorker(): { worker: Worker; files: number; waiting: Map<number, Waiting> } {
-    const worker = new Worker(new URL("./stat-worker.js", import.meta.url));
+    const worker = new Worker(this.script);
+    // Idle, it does not keep the process alive: it is ref'd while it has work (see dispatch).
+    worker.unref();
     const slot = { worker, files: 0, waiting: new Map<number, Waiting>() };
     worker.on("message", ({ id, stats }: { id: number; stats: FileStats }) => {
       const waiting = slot.waiting.get(id);
@@ -89,10 +101,13 @@ export class StatPool {
     const fail = () => {
       // Its files are stat-ed here, and it is given no more.
       this.workers = this.workers.filter((w) => w !== slot);
+      worker.unref();
+      void worker.terminate();
       for (const waiting of slot.waiting.values()) waiting.resolve(this.closed ? notTaken(waiting.paths) : statHere(waiting.paths));
       slot.waiting.clear();
     };
     worker.on("error", fail);
+    worker.on("messageerror", fail);
     worker.on("exit", fail);
     return slot;
   }

@@ -28,6 +28,8 @@ const SEPARATOR = "\0";
  * entry for that are not listed (files gone since).
  */
 export interface ListedEntries {
+  /** Whether the listed paths were the columns' paths, in order (then row i is path i). */
+  positional: boolean;
   rows: Int32Array;
   /** Entries set since the columns were read, by position in the list (they outrank the row). */
   set: Map<number, StatEntry>;
@@ -71,7 +73,7 @@ export class StatIndex {
       return undefined;
     }
     const { count, paths, findings } = header;
-    if (!Number.isSafeInteger(count) || !Number.isSafeInteger(paths) || !Number.isSafeInteger(findings)) return undefined;
+    if (![count, paths, findings].every((v) => Number.isSafeInteger(v) && v! >= 0)) return undefined;
     const n = count!;
     // The numbers start at the next multiple of 8 after the header line: the header is padded so.
     let at = headerEnd + 1;
@@ -84,9 +86,15 @@ export class StatIndex {
     new Uint8Array(index.numbers.buffer).set(buffer.subarray(at, (at += sections[0]!)));
     index.keys = buffer.toString("latin1", at, (at += sections[1]!));
     index.facts = buffer.toString("latin1", at, (at += sections[2]!));
+    // As many paths as rows: counted by their separators, without splitting them.
+    let separators = 0;
+    for (let nul = buffer.indexOf(0, at); nul !== -1 && nul < at + sections[3]!; nul = buffer.indexOf(0, nul + 1)) separators++;
+    if (n > 0 ? separators !== n - 1 : sections[3] !== 0) return undefined;
     index.joined = buffer.toString("utf8", at, (at += sections[3]!));
     try {
-      index.findings = JSON.parse(buffer.toString("utf8", at, (at += sections[4]!))) as Record<string, FileSummary>;
+      const found = JSON.parse(buffer.toString("utf8", at, (at += sections[4]!))) as unknown;
+      if (found === null || typeof found !== "object" || Array.isArray(found)) return undefined;
+      index.findings = found as Record<string, FileSummary>;
     } catch {
       return undefined;
     }
@@ -96,19 +104,9 @@ export class StatIndex {
     return index;
   }
 
-  get size(): number {
-    let size = this.count;
-    for (const [file, entry] of this.overrides) {
-      const inColumns = this.rowOf(file) !== undefined;
-      if (entry === null && inColumns) size--;
-      else if (entry !== null && !inColumns) size++;
-    }
-    return size;
-  }
-
   /**
-   * Whether the index has no entry to look files up in (cheaper than size, which looks every
-   * change up; an index whose rows were all deleted since it was read is not taken for empty).
+   * Whether the index has no entry to look files up in (an index whose rows were all deleted
+   * since it was read is not taken for empty).
    */
   get empty(): boolean {
     if (this.count > 0) return false;
@@ -121,11 +119,6 @@ export class StatIndex {
     if (override !== undefined) return override ?? undefined;
     const row = this.rowOf(file);
     return row === undefined ? undefined : this.entryAt(row);
-  }
-
-  has(file: string): boolean {
-    const override = this.overrides.get(file);
-    return override === undefined ? this.rowOf(file) !== undefined : override !== null;
   }
 
   set(file: string, entry: StatEntry): void {
@@ -174,7 +167,7 @@ export class StatIndex {
       const paths = this.pathList();
       for (let row = 0; row < this.count; row++) if (seen[row] === 0 && !this.overrides.has(paths[row]!)) unlisted.push(paths[row]!);
     }
-    return { rows, set, unlisted };
+    return { positional, rows, set, unlisted };
   }
 
   /** A number of the entry in a row of the columns (see NUMBERS for their order). */
@@ -184,9 +177,7 @@ export class StatIndex {
 
   /** Whether the entry in a row has the stat that is five numbers of `stats` from `at` (as statFiles gives them). */
   sameStat(row: number, stats: Float64Array, at: number): boolean {
-    const n = this.numbers;
-    const r = row * NUMBERS;
-    return n[r] === stats[at] && n[r + 1] === stats[at + 1] && n[r + 2] === stats[at + 2] && n[r + 3] === stats[at + 3] && n[r + 4] === stats[at + 4];
+    return sameNumbers(this.numbers, row * NUMBERS, stats, at);
   }
 
   keyAt(row: number): string {
@@ -199,13 +190,14 @@ export class StatIndex {
 
   /** Every path with an entry. */
   *files(): IterableIterator<string> {
-    for (const file of this.pathList()) if (!this.overrides.has(file)) yield file;
-    for (const [file, entry] of this.overrides) if (entry !== null) yield file;
+    for (const [file] of this.entries()) yield file;
   }
 
-  /** Every entry with its path. */
+  /** Every entry with its path: the columns' rows not changed since they were read, then the changes. */
   *entries(): IterableIterator<[string, StatEntry]> {
-    for (const file of this.files()) yield [file, this.get(file)!];
+    const paths = this.pathList();
+    for (let row = 0; row < this.count; row++) if (!this.overrides.has(paths[row]!)) yield [paths[row]!, this.entryAt(row)];
+    for (const [file, entry] of this.overrides) if (entry !== null) yield [file, entry];
   }
 
   /**
@@ -239,14 +231,8 @@ export class StatIndex {
   }
 
   private pathList(): string[] {
-    if (!this.paths) {
-      this.paths = this.count === 0 ? [] : this.joined.split(SEPARATOR);
-      // Paths that are not as many as the rows are a damaged file: none of it is trusted.
-      if (this.paths.length !== this.count) {
-        this.paths = [];
-        this.count = 0;
-      }
-    }
+    // As many as the rows: parse counted them.
+    this.paths ??= this.count === 0 ? [] : this.joined.split(SEPARATOR);
     return this.paths;
   }
 
@@ -266,6 +252,11 @@ interface StoredHeader {
   paths: number;
   /** The summaries with findings, by row, as JSON in UTF-8. */
   findings: number;
+}
+
+/** Whether two runs of five numbers (a FileStat's) are equal. */
+export function sameNumbers(a: ArrayLike<unknown>, at: number, b: ArrayLike<unknown>, bt: number): boolean {
+  return a[at] === b[bt] && a[at + 1] === b[bt + 1] && a[at + 2] === b[bt + 2] && a[at + 3] === b[bt + 3] && a[at + 4] === b[bt + 4];
 }
 
 /** A summary as the index keeps it. */

@@ -14,6 +14,8 @@ const JOURNAL_LINES = 50;
 export class StatStore {
   /** Paths whose entry this run changed or dropped: what the next journal line holds. */
   private readonly changed = new Set<string>();
+  /** Whether the next save writes the whole index, changes or not (see rewriteWhole). */
+  private rewrite = false;
 
   private constructor(
     readonly index: StatIndex,
@@ -62,10 +64,19 @@ export class StatStore {
     this.changed.add(path);
   }
 
+  /**
+   * Have the next save write the whole index: when a tree's files are no longer the index's
+   * columns (a file added or deleted since they were written), so that the next run finds each
+   * file's entry by its position again (see StatIndex.entriesOf).
+   */
+  rewriteWhole(): void {
+    this.rewrite = true;
+  }
+
   /** Write this run's changes: a journal line when they are few, the whole index otherwise. */
   async save(): Promise<void> {
-    if (this.changed.size === 0) return;
-    if (this.whole && this.changed.size <= JOURNAL_ENTRIES && this.journalLines < JOURNAL_LINES) {
+    if (this.changed.size === 0 && !this.rewrite) return;
+    if (!this.rewrite && this.whole && this.changed.size <= JOURNAL_ENTRIES && this.journalLines < JOURNAL_LINES) {
       // A leading line end: a torn last line from an interrupted run stays a line of its own.
       const changes = [...this.changed].map((path) => [path, ...(this.index.get(path) ?? [])]);
       await appendFile(this.journal, "\n" + JSON.stringify(changes) + "\n");
@@ -75,6 +86,7 @@ export class StatStore {
       await rm(this.journal, { force: true });
       this.journalLines = 0;
       this.whole = true;
+      this.rewrite = false;
     }
     this.changed.clear();
   }
