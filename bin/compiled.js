@@ -10,10 +10,20 @@ export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const LIB = "lib";
 export const DIGEST_FILE = ".source-digest";
 
-/** What the compiled files follow from: every file under src/, the compiler's settings and its version (the lock file). */
+/**
+ * What the compiled files follow from: every file under src/ and schemas/ (whose validators are
+ * compiled ahead), the compiler's settings and its version (the lock file).
+ */
 export function sourceDigest(root = ROOT) {
   const hash = createHash("sha256");
-  const files = readdirSync(path.join(root, "src"), { recursive: true, withFileTypes: true })
+  const files = ["src", "schemas"]
+    .flatMap((folder) => {
+      try {
+        return readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true });
+      } catch {
+        return [];
+      }
+    })
     .filter((e) => e.isFile())
     .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
     .sort();

@@ -7,12 +7,14 @@ import { spawnSync } from "node:child_process";
 import { cpSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { DIGEST_FILE, LIB, ROOT, sourceDigest } from "../bin/compiled.js";
 
 if (process.argv.includes("--help") || process.argv.includes("-h")) {
   console.log(`Usage: npm run compile [-- --optional]
 
-Compile src/ to lib/ (plain JavaScript), which bin/parlex.js runs while it matches src/.
+Compile src/ to lib/ (plain JavaScript), with the schemas' validators compiled ahead, which
+bin/parlex.js runs while it matches src/ and schemas/.
   --optional   a failure is a warning and exits 0 (how npm ci runs it: an install without
                TypeScript, or a compile that fails, leaves the CLI running src/ through tsx)`);
   process.exit(0);
@@ -30,6 +32,9 @@ try {
     const relative = path.relative(path.join(ROOT, "src"), path.join(entry.parentPath, entry.name));
     cpSync(path.join(ROOT, "src", relative), path.join(staging, relative));
   }
+  // The shipped schemas' validators, compiled ahead (src/validate/shape-standalone.ts).
+  const { compileShippedAhead } = await import(pathToFileURL(path.join(staging, "validate/validate-shape.js")).href);
+  compileShippedAhead(path.join(staging, "validate/shape-validators"));
   // Labelled only if src/ did not change while it compiled: else lib/ could be of other sources.
   if (sourceDigest() !== digest) throw new Error("src/ changed while it was compiled; run it again");
   writeFileSync(path.join(staging, DIGEST_FILE), digest + "\n");

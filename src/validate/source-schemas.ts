@@ -8,11 +8,19 @@ export const SCHEMA_DIR = fileURLToPath(new URL("../../schemas/", import.meta.ur
 
 /** Every schema in schemas/, parsed, by file name. */
 export function readSourceSchemas(dir = SCHEMA_DIR): Map<string, Record<string, unknown>> {
-  const schemas = new Map<string, Record<string, unknown>>();
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(".schema.json")).sort()) {
-    schemas.set(name, JSON.parse(readFileSync(path.join(dir, name), "utf8")) as Record<string, unknown>);
-  }
-  return schemas;
+  return parseSchemas(readSchemaTexts(dir));
+}
+
+/** Every schema in schemas/, as text, by file name. */
+export function readSchemaTexts(dir = SCHEMA_DIR): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".schema.json")).sort()) texts.set(name, readFileSync(path.join(dir, name), "utf8"));
+  return texts;
+}
+
+/** Schema texts parsed, by file name. */
+export function parseSchemas(texts: ReadonlyMap<string, string>): Map<string, Record<string, unknown>> {
+  return new Map([...texts].map(([name, text]) => [name, JSON.parse(text) as Record<string, unknown>]));
 }
 
 /** The schema file that defines each kind. */

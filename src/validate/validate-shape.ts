@@ -1,12 +1,15 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
+import { createRequire } from "node:module";
+import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import type { UnplacedDiagnostic } from "../model/diagnostic.js";
 import type { Kind, LoadedFile } from "../model/source-file.js";
 import { KINDS } from "../model/source-file.js";
-import { readSourceSchemas, schemaFileOf } from "./source-schemas.js";
+import { parseSchemas, readSchemaTexts, schemaFileOf } from "./source-schemas.js";
 import { explainSchemaErrors } from "./explain-schema-errors.js";
+import { loadStandaloneValidator, writeStandaloneValidators } from "./shape-standalone.js";
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+// Ajv and its formats are loaded when a schema is first compiled: a compiled CLI has the shipped
+// schemas' validators compiled ahead (shape-standalone.ts) and need not load them at all.
+const require = createRequire(import.meta.url);
 
 /** Compiled validators for the six kinds. */
 export type ShapeValidators = Record<Kind, ValidateFunction>;
@@ -14,16 +17,19 @@ export type ShapeValidators = Record<Kind, ValidateFunction>;
 /**
  * The validators of the source schemas (strict mode: a schema mistake fails when its validator is
  * first used, never silently). Each kind's validator is compiled when first used: a run that checks
- * one meeting file compiles the meeting schema only.
+ * one meeting file compiles the meeting schema only. Without `schemas`, they are schemas/'s, whose
+ * validators a compiled CLI finds compiled ahead.
  *
  * JSON Schema counts a string's length in code points, which Ajv's `unicode` mode does by walking
  * every string (a tenth of a file's check). For text without surrogate pairs, code units and
  * code points are the same count, so such records go to validators compiled with
  * `unicode: false`; a record with any astral character goes to the exact ones.
  */
-export function compileShapeValidators(schemas = readSourceSchemas()): ShapeValidators {
-  const exact = lazyValidators(schemas, true);
-  const plain = lazyValidators(schemas, false);
+export function compileShapeValidators(schemas?: Map<string, Record<string, unknown>>): ShapeValidators {
+  const shipped = schemas ? undefined : readSchemaTexts();
+  const parsed = schemas ?? parseSchemas(shipped!);
+  const exact = lazyValidators(parsed, true, shipped);
+  const plain = lazyValidators(parsed, false, shipped);
   const validators = {} as ShapeValidators;
   for (const kind of KINDS) {
     const validate = ((record: unknown) => {
@@ -32,32 +38,47 @@ export function compileShapeValidators(schemas = readSourceSchemas()): ShapeVali
       validate.errors = v.errors ?? null;
       return ok;
     }) as ValidateFunction;
-    validate.schema = schemas.get(schemaFileOf(kind)) ?? {};
+    validate.schema = parsed.get(schemaFileOf(kind)) ?? {};
     validators[kind] = validate;
   }
   return validators;
 }
 
-/** Each kind's validator, compiled by one Ajv instance (made when first needed) when first asked for. */
-function lazyValidators(schemas: ReturnType<typeof readSourceSchemas>, unicode: boolean): (kind: Kind) => ValidateFunction {
+/**
+ * Each kind's validator, when first asked for: compiled ahead for the shipped schemas (their
+ * texts given) when there is such code, else compiled by one Ajv instance (made when first needed).
+ */
+function lazyValidators(schemas: Map<string, Record<string, unknown>>, unicode: boolean, shipped?: ReadonlyMap<string, string>): (kind: Kind) => ValidateFunction {
   let ajv: Ajv | undefined;
   const compiled = new Map<Kind, ValidateFunction>();
   return (kind) => {
-    let validate = compiled.get(kind);
-    if (validate) return validate;
-    if (!ajv) {
-      // Ajv calls `unicode` deprecated (it still honours it) and says so on the console: that one
-      // notice is dropped, every other warning still shows.
-      const logger = { log: console.log, error: console.error, warn: (...args: unknown[]) => !/option unicode/.test(String(args[0])) && console.warn(...args) };
-      ajv = new Ajv({ allErrors: true, strict: true, verbose: true, unicode, logger });
-      addFormats(ajv);
-      for (const schema of schemas.values()) ajv.addSchema(schema);
+    let validate = compiled.get(kind) ?? (shipped && loadStandaloneValidator(kind, unicode, shipped));
+    if (!validate) {
+      ajv ??= schemaCompiler(schemas, unicode);
+      validate = ajv.getSchema(schemaFileOf(kind));
+      if (!validate) throw new Error(`schemas/${schemaFileOf(kind)} is missing`);
     }
-    validate = ajv.getSchema(schemaFileOf(kind));
-    if (!validate) throw new Error(`schemas/${schemaFileOf(kind)} is missing`);
     compiled.set(kind, validate);
     return validate;
   };
+}
+
+/** The Ajv instance that compiles the schemas, all added; with `source`, it keeps each validator's code. */
+function schemaCompiler(schemas: Map<string, Record<string, unknown>>, unicode: boolean, source = false): Ajv {
+  const { Ajv } = require("ajv") as typeof import("ajv");
+  const addFormats = require("ajv-formats") as (ajv: Ajv) => Ajv;
+  // Ajv calls `unicode` deprecated (it still honours it) and says so on the console: that one
+  // notice is dropped, every other warning still shows.
+  const logger = { log: console.log, error: console.error, warn: (...args: unknown[]) => !/option unicode/.test(String(args[0])) && console.warn(...args) };
+  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, unicode, logger, ...(source ? { code: { source: true } } : {}) });
+  addFormats(ajv);
+  for (const schema of schemas.values()) ajv.addSchema(schema);
+  return ajv;
+}
+
+/** Compile schemas (the shipped ones by default) ahead into a folder (what `npm run compile` does for lib/: see shape-standalone.ts). */
+export function compileShippedAhead(folder: string, texts = readSchemaTexts()): void {
+  writeStandaloneValidators(folder, texts, (unicode) => schemaCompiler(parseSchemas(texts), unicode, true));
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
