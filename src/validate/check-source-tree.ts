@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { listSources } from "../load/list-sources.js";
+import { listSources, type Listing } from "../load/list-sources.js";
 import type { UnplacedDiagnostic } from "../model/diagnostic.js";
 import { addToIndex, emptyIndex, type SourceIndex } from "../model/source-index.js";
 import { buildReport, type ValidationReport } from "./build-report.js";
@@ -97,7 +97,7 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
         });
   // Until it is awaited (after the listing), a failure must not go unhandled.
   opening?.catch(() => undefined);
-  let listing: Awaited<ReturnType<typeof listSources>>;
+  let listing: Listing;
   try {
     listing = await listSources(root, cwd, pool && ((files) => pool.stat(files)));
     pool?.flush();
