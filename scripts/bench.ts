@@ -70,7 +70,10 @@ try {
   process.stdout.write(`Machine: ${machine.cpus} cores (${machine.cpuModel}), ${formatBytes(machine.memoryBytes)} memory, Node ${machine.node}, ${machine.platform}\n`);
   process.stdout.write(`Peak RSS: ${rssMethod()}\n`);
   // bin/parlex.js runs lib/ only while it was compiled from this src/: say which ran.
-  process.stdout.write(`CLI: ${compiledCli() ? "compiled (lib/)" : "src/ through tsx (lib/ is missing or stale: npm run compile)"}\n`);
+  const compiledAtStart = compiledCli() !== undefined;
+  process.stdout.write(`CLI: ${compiledAtStart ? "compiled (lib/)" : "src/ through tsx (lib/ is missing or stale: npm run compile)"}\n`);
+  /** The first step that ran src/ through tsx although the run began with lib/: src/ or schemas/ was edited meanwhile. */
+  let staleFrom: string | undefined;
 
   log(`generating ${meetings} meetings (seed ${seed}) in ${work}`);
   const generating = performance.now();
@@ -86,6 +89,10 @@ try {
     // The step before may have left hundreds of megabytes for the kernel to write out: flush them
     // first, so that a step is not timed against the last one's disk writes.
     spawnSync("sync");
+    if (compiledAtStart && staleFrom === undefined && argv[0] === CLI && compiledCli() === undefined) {
+      staleFrom = what;
+      log(`warning: lib/ no longer matches src/ and schemas/ (edited during the run?): "${what}" and the steps after it run src/ through tsx`);
+    }
     log(`${what}: ${argv.join(" ")}`);
     const m = await measureNode(argv, { cwd: work, timeoutSeconds });
     log(`${what}: ${m.wallSeconds.toFixed(2)} s, exit ${m.exitCode ?? m.signal}${m.timedOut ? " (timed out)" : ""}`);
@@ -139,8 +146,12 @@ try {
     targets: Object.fromEntries(Object.entries(TARGETS).map(([id, list]) => [id, list.map((t) => t.target)])),
     steps,
     allTargetsMet: steps.every((s) => s.available && s.targets.every((t) => t.met)),
+    ...(staleFrom !== undefined ? { cliStaleFrom: staleFrom } : {}),
   };
   process.stdout.write(renderTable(steps));
+  if (staleFrom !== undefined) {
+    process.stdout.write(`\nWarning: from "${staleFrom}" on, the CLI ran src/ through tsx (lib/ went stale during the run): not the figures of the compiled CLI. Run npm run compile, then the bench again.\n`);
+  }
   writeFileSync(path.resolve(args.out), JSON.stringify(results, null, 2) + "\n");
   process.stdout.write(`\nFigures written to ${args.out}.${args.keep ? ` Corpus, package and release kept in ${work}.` : ""}\n`);
   if (failed) process.exitCode = 1;
