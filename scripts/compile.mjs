@@ -20,6 +20,7 @@ bin/parlex.js runs while it matches src/ and schemas/.
   process.exit(0);
 }
 const optional = process.argv.includes("--optional");
+const CHANGED = "the sources (src/, schemas/, the compiler's settings or the lock file) changed while they were compiled; run it again";
 const digest = sourceDigest();
 const staging = path.join(ROOT, `${LIB}.tmp-${process.pid}`);
 try {
@@ -36,7 +37,7 @@ try {
   const { compileShippedAhead } = await import(pathToFileURL(path.join(staging, "validate/validate-shape.js")).href);
   compileShippedAhead(path.join(staging, "validate/shape-validators"));
   // Labelled only if src/ did not change while it compiled: else lib/ could be of other sources.
-  if (sourceDigest() !== digest) throw new Error("src/ changed while it was compiled; run it again");
+  if (sourceDigest() !== digest) throw new Error(CHANGED);
   writeFileSync(path.join(staging, DIGEST_FILE), digest + "\n");
   const old = path.join(ROOT, `${LIB}.old-${process.pid}`);
   rmSync(old, { recursive: true, force: true });
@@ -50,6 +51,8 @@ try {
   console.log(`compiled src/ to ${LIB}/`);
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
-  console.error(`npm run compile: ${error.message}; bin/parlex.js runs src/ through tsx instead.`);
+  // A file half saved while compiling fails in odd ways: say what happened instead.
+  const message = sourceDigest() !== digest ? CHANGED : error.message;
+  console.error(`npm run compile: ${message}; bin/parlex.js runs src/ through tsx instead.`);
   process.exit(optional ? 0 : 1);
 }

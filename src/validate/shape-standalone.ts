@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -55,7 +55,11 @@ export function writeStandaloneValidators(folder: string, texts: ReadonlyMap<str
  * from these schema texts; otherwise undefined (the caller compiles the schemas).
  */
 export function loadStandaloneValidator(kind: Kind, unicode: boolean, texts: ReadonlyMap<string, string>, folder = FOLDER): ValidateFunction | undefined {
-  if (!existsSync(path.join(folder, DIGEST_FILE))) return undefined;
-  if (readFileSync(path.join(folder, DIGEST_FILE), "utf8").trim() !== schemasDigest(texts)) return undefined;
-  return require(path.join(folder, standaloneFile(kind, unicode))) as ValidateFunction;
+  try {
+    if (readFileSync(path.join(folder, DIGEST_FILE), "utf8").trim() !== schemasDigest(texts)) return undefined;
+    return require(path.join(folder, standaloneFile(kind, unicode))) as ValidateFunction;
+  } catch {
+    // None there (src/), or a part missing (lib/ being replaced, say): the caller compiles them.
+    return undefined;
+  }
 }

@@ -64,6 +64,29 @@ describe("the compiled CLI", () => {
     }
   }, 120_000);
 
+  it("checks records with the schemas' validators compiled ahead, without loading Ajv", async () => {
+    const probe = path.join(copy, "probe.mjs");
+    writeFileSync(
+      probe,
+      [
+        'import { createRequire } from "node:module";',
+        'import { readFileSync } from "node:fs";',
+        'import YAML from "yaml";',
+        'const { sourceShapeValidators } = await import("./lib/validate/validate-shape.js");',
+        'const record = YAML.parse(readFileSync(process.argv[2], "utf8"));',
+        "const validators = sourceShapeValidators();",
+        "const valid = validators.meeting(record);",
+        "const invalid = validators.meeting({ ...record, id: 42 });",
+        'const ajvLoaded = Object.keys(createRequire(import.meta.url).cache).some((f) => /node_modules[\\/]ajv[\\/]dist[\\/]ajv\.js$/.test(f));',
+        "console.log(JSON.stringify({ valid, invalid, ajvLoaded }));",
+      ].join("\n"),
+    );
+    const meeting = path.join(ROOT, "tests/fixtures/build/small/sources/meetings/2022/alpha-beta-video.yaml");
+    const out = await run(probe, [meeting], copy);
+    expect(out.code, out.stderr).toBe(0);
+    expect(JSON.parse(out.stdout)).toEqual({ valid: true, invalid: false, ajvLoaded: false });
+  }, 60_000);
+
   it("builds the same bytes", async () => {
     const cwd = path.join(scratch, "tree");
     cpSync(path.join(ROOT, "tests/fixtures/build/small/sources"), path.join(cwd, "sources"), { recursive: true });

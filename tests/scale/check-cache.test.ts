@@ -106,9 +106,26 @@ describe("the per-file check cache", () => {
     // so the next run finds each file's entry at its own position, and the deleted file is gone.
     expect([...index().files()]).not.toContain(gone);
     expect(index().entriesOf(await listed()).positional).toBe(true);
+    // An added file's entry goes to the journal; the next run, finding it there with no row,
+    // writes the index whole.
     writeFileSync(path.join(tree, "sources/topics/new-topic.yaml"), "id: new-topic\nname: A new topic\n");
     await check();
+    expect(index().entriesOf(await listed()).positional).toBe(false);
+    await check();
     expect(index().entriesOf(await listed()).positional).toBe(true);
+    expect((await check()).report).toEqual((await check({ cache: false })).report);
+  });
+
+  it("does not write the stat index again for a listed file that never gets an entry (a dangling link)", async () => {
+    symlinkSync(path.join(tree, "nowhere.yaml"), path.join(tree, "sources/topics/dangling.yaml"));
+    await check();
+    const dir = path.join(tree, ".parlex-cache");
+    const file = path.join(dir, readdirSync(dir).find((n) => /^files-.*\.bin$/.test(n))!);
+    const before = statSync(file, { bigint: true });
+    await check();
+    await check();
+    const after = statSync(file, { bigint: true });
+    expect([after.ino, after.mtimeNs]).toEqual([before.ino, before.mtimeNs]);
     expect((await check()).report).toEqual((await check({ cache: false })).report);
   });
 

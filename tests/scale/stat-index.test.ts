@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { StatIndex, type StatEntry } from "../../src/validate/parallel/stat-index.js";
+import { isStatEntry, StatIndex, type StatEntry } from "../../src/validate/parallel/stat-index.js";
 
 const finding = { code: "text/formula" as const, severity: "error" as const, message: "m", hint: "h", file: "", pointer: "/title" };
 const hex = (n: number, width: number) => n.toString(16).padStart(width, "0");
@@ -81,6 +81,17 @@ describe("looking the listed files up", () => {
     expect(files.map((_, i) => read.keyAt(i))).toEqual(files.map((_, i) => entry(i)[5]));
   });
 
+  it("finds them by walking both lists when the listing, in order, differs from the columns by files added and removed", () => {
+    const files = paths(8).sort();
+    const index = stored(files);
+    const added = files[4]!.replace(".yaml", "a.yaml");
+    const listed = [files[0]!, files[2]!, files[3]!, files[4]!, added, files[7]!];
+    expect(listed).toEqual([...listed].sort());
+    const { entries, unlisted } = found(index, listed);
+    expect(entries).toEqual([0, 2, 3, 4, undefined, 7].map((n) => (n === undefined ? undefined : brief(entry(n)))));
+    expect(unlisted.sort()).toEqual([files[1], files[5], files[6]].sort());
+  });
+
   it("finds them by path when files were added, removed or reordered, and names the files gone", () => {
     const files = paths(6);
     const index = stored(files);
@@ -112,5 +123,12 @@ describe("looking the listed files up", () => {
     expect(StatIndex.parse(withFindings("{}"))).toBeDefined();
     expect(StatIndex.parse(withFindings("null"))).toBeUndefined();
     expect(StatIndex.parse(withFindings("[]"))).toBeUndefined();
+    expect(StatIndex.parse(withFindings('{"0":5}'))).toBeUndefined();
+  });
+
+  it("tells stat entries from values of other shapes (a damaged journal line's)", () => {
+    expect(isStatEntry(entry(1))).toBe(true);
+    expect(isStatEntry(entry(1, { diagnostics: [], facts: "f" }))).toBe(true);
+    for (const bad of [null, [], [1, 2, 3], [...entry(1).slice(0, 7), 5], [..."12345".split(""), "k", 6, "f"], [1, 2, 3, 4, 5, 6, 7, "f"]]) expect(isStatEntry(bad), JSON.stringify(bad)).toBe(false);
   });
 });

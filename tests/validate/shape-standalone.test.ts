@@ -71,5 +71,11 @@ describe("validators compiled ahead", () => {
     expect(loadStandaloneValidator("topic", false, edited, folder)).toBeUndefined();
     writeFileSync(path.join(folder, "schemas.sha256"), "0".repeat(64) + "\n");
     expect(loadStandaloneValidator("topic", false, texts, folder)).toBeUndefined();
+    // A folder with the right digest but a validator missing (half replaced) is none either.
+    const partial = path.join(scratch, "partial");
+    compileShippedAhead(partial, texts);
+    rmSync(path.join(partial, "person-plain.cjs"));
+    expect(loadStandaloneValidator("person", false, texts, partial)).toBeUndefined();
+    expect(loadStandaloneValidator("topic", false, texts, partial)).toBeTypeOf("function");
   });
 });

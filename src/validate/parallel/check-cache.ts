@@ -151,14 +151,16 @@ export class CheckCache {
    * Look the listed files up in the stat index: each one's key when last read and the summary of
    * its check, if its stat (among `stats`, in the same order) is unchanged since and not racy;
    * undefined for the others. The index is made to fit the listing: entries of files gone are
-   * dropped, and when the listing is not the index's columns (files added or deleted since they
-   * were written), the next save writes it whole.
+   * dropped, and when files were added or deleted since its columns were written, the next save
+   * writes it whole, so that later runs find each entry by its position. (A listed file that
+   * never gets an entry, one that cannot be read, keeps the listing from matching the columns,
+   * but asks for no rewrite: the entries are then found by walking both lists.)
    */
   lookUpListing(paths: readonly string[], stats: FileStats): ({ key: string; summary: FileSummary } | undefined)[] {
     const index = this.stats;
-    const { positional, rows, set, unlisted } = index.entriesOf(paths);
+    const { rows, set, unlisted, added } = index.entriesOf(paths);
     for (const file of unlisted) this.store.delete(file);
-    if (!positional) this.store.rewriteWhole();
+    if (unlisted.length > 0 || added > 0) this.store.rewriteWhole();
     const out: ({ key: string; summary: FileSummary } | undefined)[] = new Array(paths.length);
     const bound = (readAt: number, mtimeMs: number, ctimeMs: number) => mtimeMs < readAt - RACY_MS && ctimeMs < readAt - RACY_MS;
     for (let i = 0; i < paths.length; i++) {

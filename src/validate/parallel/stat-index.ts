@@ -34,6 +34,8 @@ export interface ListedEntries {
   /** Entries set since the columns were read, by position in the list (they outrank the row). */
   set: Map<number, StatEntry>;
   unlisted: string[];
+  /** How many listed paths have an entry set since but no row (files added since the columns were written). */
+  added: number;
 }
 
 /**
@@ -93,7 +95,7 @@ export class StatIndex {
     index.joined = buffer.toString("utf8", at, (at += sections[3]!));
     try {
       const found = JSON.parse(buffer.toString("utf8", at, (at += sections[4]!))) as unknown;
-      if (found === null || typeof found !== "object" || Array.isArray(found)) return undefined;
+      if (found === null || typeof found !== "object" || Array.isArray(found) || !Object.values(found).every(isSummary)) return undefined;
       index.findings = found as Record<string, FileSummary>;
     } catch {
       return undefined;
@@ -137,19 +139,12 @@ export class StatIndex {
     const rows = new Int32Array(listed.length).fill(-1);
     const set = new Map<number, StatEntry>();
     const unlisted: string[] = [];
+    let added = 0;
     const positional = listed.length === this.count && listed.join(SEPARATOR) === this.joined;
     // Rows no listed path has (their files are gone); none when the lists are the same.
     const seen = positional ? undefined : new Uint8Array(this.count);
-    for (let i = 0; i < listed.length; i++) {
-      if (positional) rows[i] = i;
-      else {
-        const row = this.rowOf(listed[i]!);
-        if (row !== undefined) {
-          rows[i] = row;
-          seen![row] = 1;
-        }
-      }
-    }
+    if (seen) this.matchRows(listed, rows, seen);
+    else for (let i = 0; i < listed.length; i++) rows[i] = i;
     // Changes are few (a journal's, or none): each is found among the listed paths by position.
     const changed = new Map(this.overrides);
     if (changed.size > 0) {
@@ -157,8 +152,11 @@ export class StatIndex {
         const entry = changed.get(listed[i]!);
         if (entry === undefined) continue;
         changed.delete(listed[i]!);
+        if (entry !== null) {
+          set.set(i, entry);
+          if (rows[i] === -1) added++;
+        }
         rows[i] = -1;
-        if (entry !== null) set.set(i, entry);
       }
       // Changed paths not listed: gone again (those set since the columns were read).
       for (const [file, entry] of changed) if (entry !== null) unlisted.push(file);
@@ -167,7 +165,33 @@ export class StatIndex {
       const paths = this.pathList();
       for (let row = 0; row < this.count; row++) if (seen[row] === 0 && !this.overrides.has(paths[row]!)) unlisted.push(paths[row]!);
     }
-    return { positional, rows, set, unlisted };
+    return { positional, rows, set, unlisted, added };
+  }
+
+  /**
+   * Each listed path's row in the columns, marking the rows found: by walking the two lists
+   * together, as both are in path order (the columns are written so, and a listing is), which
+   * costs no map of every path; by a map of paths when the listing is not in order.
+   */
+  private matchRows(listed: readonly string[], rows: Int32Array, seen: Uint8Array): void {
+    const paths = this.pathList();
+    for (let i = 0, row = 0; i < listed.length; i++) {
+      const file = listed[i]!;
+      if (i > 0 && !(listed[i - 1]! < file)) {
+        rows.fill(-1);
+        seen.fill(0);
+        listed.forEach((p, j) => {
+          const found = this.rowOf(p);
+          if (found !== undefined) (rows[j] = found), (seen[found] = 1);
+        });
+        return;
+      }
+      while (row < this.count && paths[row]! < file) row++;
+      if (row < this.count && paths[row] === file) {
+        rows[i] = row;
+        seen[row++] = 1;
+      }
+    }
   }
 
   /** A number of the entry in a row of the columns (see NUMBERS for their order). */
@@ -252,6 +276,19 @@ interface StoredHeader {
   paths: number;
   /** The summaries with findings, by row, as JSON in UTF-8. */
   findings: number;
+}
+
+/** Whether a value read back from the index's file or journal is a stat entry (damaged ones are not). */
+export function isStatEntry(value: unknown): value is StatEntry {
+  if (!Array.isArray(value) || value.length !== 8) return false;
+  const numbers = [0, 1, 2, 3, 4, 6].every((i) => typeof value[i] === "number");
+  return numbers && typeof value[5] === "string" && (typeof value[7] === "string" || isSummary(value[7]));
+}
+
+/** Whether a value is a summary with findings as the index keeps them. */
+function isSummary(value: unknown): value is FileSummary {
+  const v = value as Partial<FileSummary> | null;
+  return typeof v === "object" && v !== null && typeof v.facts === "string" && Array.isArray(v.diagnostics);
 }
 
 /** Whether two runs of five numbers (a FileStat's) are equal. */

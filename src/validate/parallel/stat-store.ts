@@ -1,6 +1,6 @@
 import { appendFile, readFile, rm } from "node:fs/promises";
 import { replaceFile } from "./cache-folder.js";
-import { StatIndex, type StatEntry } from "./stat-index.js";
+import { isStatEntry, StatIndex, type StatEntry } from "./stat-index.js";
 
 /** A run that changed at most this many stat entries writes them to the journal ... */
 const JOURNAL_ENTRIES = 1000;
@@ -44,8 +44,10 @@ export class StatStore {
       store.journalLines++;
       try {
         for (const [path, ...entry] of JSON.parse(line) as [string, ...unknown[]][]) {
+          if (typeof path !== "string") continue;
           if (entry.length === 0) store.index.delete(path);
-          else store.index.set(path, entry as StatEntry);
+          // An entry of another shape (a damaged line) is skipped: that file is read again.
+          else if (isStatEntry(entry)) store.index.set(path, entry);
         }
       } catch {
         // A torn line from an interrupted run: those files are read again.
