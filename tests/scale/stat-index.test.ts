@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isStatEntry, StatIndex, type StatEntry } from "../../src/validate/parallel/stat-index.js";
+import { isStatEntry, type StatEntry } from "../../src/validate/parallel/stat-entry.js";
+import { StatIndex } from "../../src/validate/parallel/stat-index.js";
 
 const finding = { code: "text/formula" as const, severity: "error" as const, message: "m", hint: "h", file: "", pointer: "/title" };
 const hex = (n: number, width: number) => n.toString(16).padStart(width, "0");

@@ -7,7 +7,8 @@ import { withoutFile, type FileCheck, type FileSummary } from "../check-file.js"
 import type { TreeFindings } from "../validate-tree.js";
 import { cacheKey } from "./cache-key.js";
 import { fileSystemNow, forgetOtherToolkits, replaceFile } from "./cache-folder.js";
-import { compactSummary, expandSummary, READ_AT, sameNumbers, type CompactSummary, type StatIndex } from "./stat-index.js";
+import { compactSummary, expandSummary, sameNumbers, type CompactSummary } from "./stat-entry.js";
+import { READ_AT, type StatIndex } from "./stat-index.js";
 import type { FileStats } from "./stat-files.js";
 import { StatStore } from "./stat-store.js";
 import { TreeSnapshot } from "./tree-snapshot.js";

@@ -1,6 +1,7 @@
 import { appendFile, readFile, rm } from "node:fs/promises";
 import { replaceFile } from "./cache-folder.js";
-import { isStatEntry, StatIndex, type StatEntry } from "./stat-index.js";
+import { isStatEntry, type StatEntry } from "./stat-entry.js";
+import { StatIndex } from "./stat-index.js";
 
 /** A run that changed at most this many stat entries writes them to the journal ... */
 const JOURNAL_ENTRIES = 1000;
