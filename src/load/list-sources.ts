@@ -37,14 +37,19 @@ export async function listSources(root: string, cwd: string, stat?: (files: stri
   const absoluteRoot = path.resolve(cwd, root);
   const realRoot = await realpath(absoluteRoot);
   const links = new Set<string>();
+  const unreadable: UnreadableFolder[] = [];
   // Only files that can be records are stat-ed: the others are findings, not entries.
   const statRecords = stat && ((folder: string, names: string[], absolute: string[]) => statWanted(stat, classifyFolder(folder), names, absolute));
-  const { runs, stats } = await walk(absoluteRoot, "", links, statRecords);
+  const { runs, stats } = await walk(absoluteRoot, "", links, unreadable, statRecords);
   /** Which of the files found are entries, when not all are. */
   const kept: number[] = [];
   let found = 0;
   const entries: SourceEntry[] = [];
   const diagnostics: UnplacedDiagnostic[] = [];
+  for (const { folder, reason } of unreadable) {
+    const file = displayPath(folder === "" ? absoluteRoot : path.join(absoluteRoot, folder), cwd);
+    diagnostics.push(makeDiagnostic("file/unreadable", { reason }, { file, line: 0, column: 0 }));
+  }
   // Every file's shown path is its folder's shown path and its name: worked out once a folder,
   // not per file (path.relative on a hundred thousand files is most of a listing's time).
   // (When the working folder is inside the root, some files are inside it and some not: per file.)
@@ -94,6 +99,12 @@ export async function listSources(root: string, cwd: string, stat?: (files: stri
   return listing;
 }
 
+/** A folder that could not be listed (relative to the root, "" for the root itself), and why. */
+interface UnreadableFolder {
+  folder: string;
+  reason: string;
+}
+
 /** Files of one folder (relative to the root, "" for the root itself), by name, in order, with their absolute paths. */
 interface Run {
   folder: string;
@@ -107,23 +118,33 @@ interface Run {
  * read at once, not one after another, and each one's names are sorted on their own, as plain
  * strings: a folder's name sorts as itself followed by "/", as every path under it begins, which
  * makes the joined lists the sorted list of all paths. With `stat`, each folder's own files are
- * handed to it as soon as the folder is read, and their stats are joined in the same order.
+ * handed to it as soon as the folder is read, and their stats are joined in the same order. A
+ * folder that cannot be read is noted in `unreadable` and holds no files.
  */
 async function walk(
   root: string,
   prefix: string,
   links: Set<string>,
+  unreadable: UnreadableFolder[],
   stat?: (folder: string, names: string[], absolute: string[]) => Promise<FileStats>,
 ): Promise<{ runs: Run[]; stats?: Promise<FileStats> }> {
   const names: string[] = [];
   const folder = prefix ? path.join(root, prefix) : root;
   const folders = new Map<string, ReturnType<typeof walk>>();
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
+  let dirents;
+  try {
+    dirents = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    // A folder that cannot be listed (no permission, gone meanwhile) is a finding, not a crash.
+    unreadable.push({ folder: prefix, reason: (error as Error).message });
+    return { runs: [] };
+  }
+  for (const entry of dirents) {
     const name = entry.name;
     if (name.startsWith(".")) continue;
     if (entry.isDirectory()) {
       names.push(`${name}/`);
-      folders.set(`${name}/`, walk(root, prefix ? `${prefix}/${name}` : name, links, stat));
+      folders.set(`${name}/`, walk(root, prefix ? `${prefix}/${name}` : name, links, unreadable, stat));
     } else if (entry.isFile()) names.push(name);
     else if (entry.isSymbolicLink()) {
       names.push(name);
