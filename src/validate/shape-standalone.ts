@@ -42,12 +42,23 @@ export function writeStandaloneValidators(folder: string, texts: ReadonlyMap<str
   for (const unicode of [false, true]) {
     const ajv = ajvFor(unicode);
     for (const kind of KINDS) {
-      const validate = ajv.getSchema(schemaFileOf(kind));
-      if (!validate) throw new Error(`schemas/${schemaFileOf(kind)} is missing`);
+      const validate = compileKind(ajv, kind);
       writeFileSync(path.join(folder, standaloneFile(kind, unicode)), standaloneCode.default(ajv, validate));
     }
   }
   writeFileSync(path.join(folder, DIGEST_FILE), schemasDigest(texts) + "\n");
+}
+
+/** A kind's validator, compiled by an Ajv instance its schemas were added to; a schema it cannot compile (strict mode, a bad reference) throws, naming its file. */
+export function compileKind(ajv: Ajv, kind: Kind): ValidateFunction {
+  let validate: ValidateFunction | undefined;
+  try {
+    validate = ajv.getSchema(schemaFileOf(kind));
+  } catch (error) {
+    throw new Error(`schemas/${schemaFileOf(kind)}: ${(error as Error).message}`, { cause: error });
+  }
+  if (!validate) throw new Error(`schemas/${schemaFileOf(kind)} is missing`);
+  return validate;
 }
 
 /**

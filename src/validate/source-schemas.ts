@@ -18,9 +18,17 @@ export function readSchemaTexts(dir = SCHEMA_DIR): Map<string, string> {
   return texts;
 }
 
-/** Schema texts parsed, by file name. */
+/** Schema texts parsed, by file name (a text that is not JSON throws, naming its file). */
 export function parseSchemas(texts: ReadonlyMap<string, string>): Map<string, Record<string, unknown>> {
-  return new Map([...texts].map(([name, text]) => [name, JSON.parse(text) as Record<string, unknown>]));
+  return new Map(
+    [...texts].map(([name, text]) => {
+      try {
+        return [name, JSON.parse(text) as Record<string, unknown>];
+      } catch (error) {
+        throw new Error(`schemas/${name}: ${(error as Error).message}`, { cause: error });
+      }
+    }),
+  );
 }
 
 /** The schema file that defines each kind. */

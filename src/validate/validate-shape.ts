@@ -5,7 +5,7 @@ import type { Kind, LoadedFile } from "../model/source-file.js";
 import { KINDS } from "../model/source-file.js";
 import { parseSchemas, readSchemaTexts, schemaFileOf } from "./source-schemas.js";
 import { explainSchemaErrors } from "./explain-schema-errors.js";
-import { loadStandaloneValidator, writeStandaloneValidators } from "./shape-standalone.js";
+import { compileKind, loadStandaloneValidator, writeStandaloneValidators } from "./shape-standalone.js";
 
 // Ajv and its formats are loaded when a schema is first compiled: a compiled CLI has the shipped
 // schemas' validators compiled ahead (shape-standalone.ts) and need not load them at all.
@@ -55,8 +55,7 @@ function lazyValidators(schemas: Map<string, Record<string, unknown>>, unicode: 
     let validate = compiled.get(kind) ?? (shipped && loadStandaloneValidator(kind, unicode, shipped));
     if (!validate) {
       ajv ??= schemaCompiler(schemas, unicode);
-      validate = ajv.getSchema(schemaFileOf(kind));
-      if (!validate) throw new Error(`schemas/${schemaFileOf(kind)} is missing`);
+      validate = compileKind(ajv, kind);
     }
     compiled.set(kind, validate);
     return validate;
@@ -72,7 +71,13 @@ function schemaCompiler(schemas: Map<string, Record<string, unknown>>, unicode: 
   const logger = { log: console.log, error: console.error, warn: (...args: unknown[]) => !/option unicode/.test(String(args[0])) && console.warn(...args) };
   const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, unicode, logger, ...(source ? { code: { source: true } } : {}) });
   addFormats(ajv);
-  for (const schema of schemas.values()) ajv.addSchema(schema);
+  for (const [name, schema] of schemas) {
+    try {
+      ajv.addSchema(schema);
+    } catch (error) {
+      throw new Error(`schemas/${name}: ${(error as Error).message}`, { cause: error });
+    }
+  }
   return ajv;
 }
 

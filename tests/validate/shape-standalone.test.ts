@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { KINDS, KIND_FOLDERS, type Kind } from "../../src/model/source-file.js";
 import { explainSchemaErrors } from "../../src/validate/explain-schema-errors.js";
 import { loadStandaloneValidator } from "../../src/validate/shape-standalone.js";
-import { readSchemaTexts } from "../../src/validate/source-schemas.js";
+import { parseSchemas, readSchemaTexts } from "../../src/validate/source-schemas.js";
 import { compileShapeValidators, compileShippedAhead, hasSurrogate } from "../../src/validate/validate-shape.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -77,5 +77,24 @@ describe("validators compiled ahead", () => {
     rmSync(path.join(partial, "person-plain.cjs"));
     expect(loadStandaloneValidator("person", false, texts, partial)).toBeUndefined();
     expect(loadStandaloneValidator("topic", false, texts, partial)).toBeTypeOf("function");
+  });
+});
+
+describe("a schema that cannot be used", () => {
+  const texts = readSchemaTexts();
+  const broken = (edit: (schema: Record<string, unknown>) => void) => {
+    const schemas = parseSchemas(texts);
+    edit(schemas.get("topic.schema.json")!);
+    return schemas;
+  };
+  const record = { id: "trade", label: "Trade" };
+
+  it("is named in the error, whether Ajv rejects it, cannot compile it, or it is not JSON", () => {
+    const badType = broken((s) => ((s.properties as Record<string, Record<string, unknown>>).label!.type = "strng"));
+    expect(() => compileShapeValidators(badType).topic(record)).toThrow(/^schemas\/topic\.schema\.json: schema is invalid/);
+    const unknownKeyword = broken((s) => ((s.properties as Record<string, Record<string, unknown>>).label!.descripton = "typo"));
+    expect(() => compileShapeValidators(unknownKeyword).topic(record)).toThrow(/^schemas\/topic\.schema\.json: strict mode: unknown keyword/);
+    const notJson = new Map(texts).set("topic.schema.json", texts.get("topic.schema.json")!.replace("{", "{,"));
+    expect(() => parseSchemas(notJson)).toThrow(/^schemas\/topic\.schema\.json: .*JSON/);
   });
 });
