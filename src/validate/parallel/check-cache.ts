@@ -169,12 +169,10 @@ export class CheckCache {
       const row = rows[i]!;
       const entry = row === -1 ? set.get(i) : undefined;
       if (row === -1 && !entry) continue;
-      let known = false;
-      if (!Number.isNaN(stats[at]!)) {
-        known = entry ? sameNumbers(entry, 0, stats, at) && bound(entry[6], entry[1], entry[2]) : index.sameStat(row, stats, at) && bound(index.numberAt(row, READ_AT), stats[at + 1]!, stats[at + 2]!);
-        // An inode number past 2^53 may have lost its low bits as a number: such files are always read.
-        known &&= Number.isSafeInteger(stats[at + 3]!);
-      }
+      // No stat (NaN), or an inode number past 2^53 that may have lost its low bits: always read.
+      const known =
+        Number.isSafeInteger(stats[at + 3]!) &&
+        (entry ? sameNumbers(entry, 0, stats, at) && bound(entry[6], entry[1], entry[2]) : index.sameStat(row, stats, at) && bound(index.numberAt(row, READ_AT), stats[at + 1]!, stats[at + 2]!));
       const key = entry ? entry[5] : index.keyAt(row);
       const summary = expandSummary(entry ? entry[7] : index.summaryAt(row));
       if (known) out[i] = { key, summary };
