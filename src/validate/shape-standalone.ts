@@ -20,12 +20,12 @@ const FOLDER = fileURLToPath(new URL("./shape-validators/", import.meta.url));
 const DIGEST_FILE = "schemas.sha256";
 
 /** A validator's file: its kind and whether it counts string lengths in code points (see validate-shape.ts). */
-export function standaloneFile(kind: Kind, unicode: boolean): string {
+function standaloneFile(kind: Kind, unicode: boolean): string {
   return `${kind}-${unicode ? "exact" : "plain"}.cjs`;
 }
 
 /** A digest of the schemas' texts, by file name, in order. */
-export function schemasDigest(texts: ReadonlyMap<string, string>): string {
+function schemasDigest(texts: ReadonlyMap<string, string>): string {
   const hash = createHash("sha256");
   for (const [name, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(name).update("\0").update(text).update("\0");
   return hash.digest("hex");

@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { StatPool, statAt, statFiles, type FileStats } from "../../src/validate/parallel/stat-files.js";
+import { StatPool, statFiles, type FileStats } from "../../src/validate/parallel/stat-files.js";
+import { statAt } from "../helpers/file-stats.js";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "parlex-stat-files-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

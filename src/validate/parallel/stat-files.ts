@@ -1,6 +1,5 @@
 import { statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
-import type { FileStat } from "./worker-protocol.js";
 
 /**
  * Files' stats, five numbers a file in order — size, mtime, ctime, inode, device (the numbers of
@@ -128,12 +127,6 @@ export async function statFiles(paths: readonly string[]): Promise<FileStats> {
   } finally {
     await pool.close();
   }
-}
-
-/** One file's stat among FileStats; undefined when it could not be looked at. */
-export function statAt(stats: FileStats, i: number): FileStat | undefined {
-  const at = i * 5;
-  return Number.isNaN(stats[at]!) ? undefined : [stats[at]!, stats[at + 1]!, stats[at + 2]!, stats[at + 3]!, stats[at + 4]!];
 }
 
 /** Several FileStats as one, in order. */

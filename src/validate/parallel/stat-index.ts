@@ -203,11 +203,6 @@ export class StatIndex {
     return this.findings[row] ?? this.facts.slice(row * FACTS_WIDTH, (row + 1) * FACTS_WIDTH);
   }
 
-  /** Every path with an entry. */
-  *files(): IterableIterator<string> {
-    for (const [file] of this.entries()) yield file;
-  }
-
   /** Every entry with its path: the columns' rows not changed since they were read, then the changes. */
   *entries(): IterableIterator<[string, StatEntry]> {
     const paths = this.pathList();

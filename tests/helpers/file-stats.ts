@@ -1,0 +1,8 @@
+import type { FileStats } from "../../src/validate/parallel/stat-files.js";
+import type { FileStat } from "../../src/validate/parallel/worker-protocol.js";
+
+/** One file's stat among FileStats (five numbers a file); undefined when it could not be looked at. */
+export function statAt(stats: FileStats, i: number): FileStat | undefined {
+  const at = i * 5;
+  return Number.isNaN(stats[at]!) ? undefined : [stats[at]!, stats[at + 1]!, stats[at + 2]!, stats[at + 3]!, stats[at + 4]!];
+}
