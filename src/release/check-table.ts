@@ -46,7 +46,6 @@ export function checkTable(file: string, resource: Resource, schema: TableSchema
   const unique = schema.fields.map((f) => (f.constraints?.unique ? new Set<string>() : null));
   const at = (fields: readonly string[]) => fields.map((f) => names.indexOf(f));
   const pkAt = schema.primaryKey.length && schema.primaryKey.every((f) => names.includes(f)) ? at(schema.primaryKey) : null;
-  const primaryKeys = new Map<string, number>();
   const indexes: KeyIndex[] = wanted.map((fields) => ({ resource: resource.name, fields: [...fields], keys: new Set<string>() }));
   const indexAt = indexes.map((ix) => at(ix.fields));
   const foreign = schema.foreignKeys.map((fk) => {
@@ -55,73 +54,95 @@ export function checkTable(file: string, resource: Resource, schema: TableSchema
     return { fk, target, at: at(fk.fields), keys: known.get(indexName(target.resource, target.fields)), deferred, lastFound: null as string | null };
   });
   const values: JsonCell[] = new Array(width).fill(null);
-  const sorted: { keys: string[] | null; rows: number[] } = { keys: [], rows: [] };
   const lastIndexed: (string | null)[] = indexes.map(() => null);
+  // While primary keys strictly increase (a table sorted by its key, as published) none can repeat:
+  // only the last is kept. The first key out of order leaves the keys to a pass of their own.
+  let lastKey: string | null = null;
+  let sorted = pkAt !== null;
+  let rows = 0;
 
-  for (let i = 0; i < raw.rows.length; i++) {
-    const cells = raw.rows[i]!;
-    const row = raw.firstRow + i;
+  /** The row's logical values into `values`, problems reported; false when the row is not read at all. */
+  const readRow = (cells: readonly unknown[], row: number, report: boolean): boolean => {
     if (raw.fromText && cells.length !== raw.header.length) {
-      sink.add({ code: "data/row-length", file, row, message: `${cells.length} cells where the header has ${raw.header.length}` });
-      continue;
+      if (report) sink.add({ code: "data/row-length", file, row, message: `${cells.length} cells where the header has ${raw.header.length}` });
+      return false;
     }
     for (let f = 0; f < width; f++) {
       values[f] = null;
       if (column[f]! < 0) continue;
       const check = checks[f]!;
-      const raw = cells[column[f]!];
-      const value = check(raw);
+      const cell = cells[column[f]!];
+      const value = check(cell);
       if (value !== INVALID) values[f] = value;
-      else {
-        const result = check.explain(raw);
+      else if (report) {
+        const result = check.explain(cell);
         if (!result.ok) sink.add({ code: result.code, file, row, message: result.message });
       }
     }
-    for (let f = 0; f < width; f++) {
-      const seen = unique[f];
-      if (!seen || values[f] === null) continue;
-      const k = keyOf(values, [f])!;
-      if (seen.has(k)) sink.add({ code: "data/unique", file, row, message: `${names[f]}: ${showKey(k)} appears more than once` });
-      seen.add(k);
-    }
-    if (pkAt) {
-      const key = keyOf(values, pkAt);
-      // While keys strictly increase (a table sorted by its key, as published) none can repeat, and
-      // they are only listed; the first key out of order puts them all in the map, which then serves.
-      if (key !== null && sorted.keys !== null && (sorted.keys.length === 0 || key > sorted.keys[sorted.keys.length - 1]!)) {
-        sorted.keys.push(key);
-        sorted.rows.push(row);
-      } else if (key !== null) {
-        if (sorted.keys !== null) {
-          sorted.keys.forEach((k, n) => primaryKeys.set(k, sorted.rows[n]!));
-          sorted.keys = null;
+    return true;
+  };
+
+  raw.eachBatch(
+    (batch, before) => {
+      rows += batch.length;
+      for (let i = 0; i < batch.length; i++) {
+        const row = raw.firstRow + before + i;
+        if (!readRow(batch[i]!, row, true)) continue;
+        for (let f = 0; f < width; f++) {
+          const seen = unique[f];
+          if (!seen || values[f] === null) continue;
+          const k = keyOf(values, [f])!;
+          if (seen.has(k)) sink.add({ code: "data/unique", file, row, message: `${names[f]}: ${showKey(k)} appears more than once` });
+          seen.add(k);
         }
-        const first = primaryKeys.get(key);
-        if (first !== undefined) sink.add({ code: "data/primary-key", file, row, message: `primary key (${schema.primaryKey.join(", ")}) = ${showKey(key)} repeats row ${first}` });
-        else primaryKeys.set(key, row);
+        if (sorted) {
+          const key = keyOf(values, pkAt!);
+          if (key !== null && lastKey !== null && key <= lastKey) sorted = false;
+          else if (key !== null) lastKey = key;
+        }
+        for (let n = 0; n < indexes.length; n++) {
+          const key = keyOf(values, indexAt[n]!);
+          // Rows sorted by key repeat a value in runs: adding it again changes nothing.
+          if (key !== null && key !== lastIndexed[n]) {
+            indexes[n]!.keys.add(key);
+            lastIndexed[n] = key;
+          }
+        }
+        for (const fk of foreign) {
+          const key = keyOf(values, fk.at);
+          if (key === null) continue;
+          if (!fk.keys) {
+            fk.deferred.keys.push(key);
+            fk.deferred.rows.push(row);
+          } else if (key !== fk.lastFound) {
+            if (fk.keys.has(key)) fk.lastFound = key;
+            else sink.add(foreignKeyProblem(fk.deferred, key, row));
+          }
+        }
       }
-    }
-    for (let n = 0; n < indexes.length; n++) {
-      const key = keyOf(values, indexAt[n]!);
-      // Rows sorted by key repeat a value in runs: adding it again changes nothing.
-      if (key !== null && key !== lastIndexed[n]) {
-        indexes[n]!.keys.add(key);
-        lastIndexed[n] = key;
-      }
-    }
-    for (const fk of foreign) {
-      const key = keyOf(values, fk.at);
-      if (key === null) continue;
-      if (!fk.keys) {
-        fk.deferred.keys.push(key);
-        fk.deferred.rows.push(row);
-      } else if (key !== fk.lastFound) {
-        if (fk.keys.has(key)) fk.lastFound = key;
-        else sink.add(foreignKeyProblem(fk.deferred, key, row));
-      }
-    }
+    },
+    (p) => sink.add(p),
+  );
+
+  if (pkAt && !sorted) {
+    // Keys out of order: read the table again for them alone, each kept with its first row.
+    const primaryKeys = new Map<string, number>();
+    raw.eachBatch(
+      (batch, before) => {
+        for (let i = 0; i < batch.length; i++) {
+          const row = raw.firstRow + before + i;
+          if (!readRow(batch[i]!, row, false)) continue;
+          const key = keyOf(values, pkAt);
+          if (key === null) continue;
+          const first = primaryKeys.get(key);
+          if (first !== undefined) sink.add({ code: "data/primary-key", file, row, message: `primary key (${schema.primaryKey.join(", ")}) = ${showKey(key)} repeats row ${first}` });
+          else primaryKeys.set(key, row);
+        }
+      },
+      () => undefined,
+    );
   }
-  return { rows: raw.rows.length, indexes, deferred: foreign.filter((f) => !f.keys).map((f) => f.deferred) };
+  return { rows, indexes, deferred: foreign.filter((f) => !f.keys).map((f) => f.deferred) };
 }
 
 /** The problem of one unresolved foreign-key value. */

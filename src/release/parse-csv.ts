@@ -1,29 +1,53 @@
 /**
  * A strict RFC 4180 reader for the common case: one-character delimiter and quote, `\n` line ends,
  * fields either plain (no quote anywhere in them) or wholly quoted (a quote inside doubled), which
- * is what the CSV writer produces. Returns the rows, or undefined for anything else — a `\r`, a
- * leading byte order mark, a quote inside a plain field, text after a closing quote, a quote never closed — which the caller
- * then reads with papaparse, for its leniency and its error messages. On the text it accepts it
- * gives exactly papaparse's rows (a differential test holds it to that), several times faster.
+ * is what the CSV writer produces. It reads a batch of rows at a time, so a large table need never
+ * be held as rows whole. For anything else — a `\r`, a leading byte order mark, a quote inside a
+ * plain field, text after a closing quote, a quote never closed — it gives up (`read` returns
+ * undefined), and the caller reads the text with papaparse instead, for its leniency and its error
+ * messages. On the text it accepts it gives exactly papaparse's rows (a differential test holds it
+ * to that), several times faster.
  */
-export function parseCsvStrict(text: string, delimiter: string, quote: string): string[][] | undefined {
-  // papaparse drops a leading byte order mark (a second one, after decoding took the first).
-  if (delimiter.length !== 1 || quote.length !== 1 || delimiter === quote || delimiter === "\n" || text.includes("\r") || text.startsWith("\uFEFF")) return undefined;
-  const rows: string[][] = [];
-  let at = 0;
-  const end = text.length;
-  for (;;) {
-    const lineEnd = text.indexOf("\n", at) === -1 ? end : text.indexOf("\n", at);
-    const line = text.slice(at, lineEnd);
+export class StrictCsvReader {
+  private at = 0;
+  private done = false;
+  private readonly usable: boolean;
+
+  constructor(
+    private readonly text: string,
+    private readonly delimiter: string,
+    private readonly quote: string,
+  ) {
+    // papaparse drops a leading byte order mark (a second one, after decoding took the first).
+    this.usable = delimiter.length === 1 && quote.length === 1 && delimiter !== quote && delimiter !== "\n" && !text.includes("\r") && !text.startsWith("\uFEFF");
+  }
+
+  /** Up to `max` more rows (none once every row is read), or undefined where the text is not strict CSV. */
+  read(max: number): string[][] | undefined {
+    if (!this.usable) return undefined;
+    const rows: string[][] = [];
+    while (!this.done && rows.length < max) {
+      const row = this.row();
+      if (row === undefined) return undefined;
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  /** The row at `at`, which then moves past it. */
+  private row(): string[] | undefined {
+    const { text, delimiter, quote } = this;
+    const end = text.length;
+    const newline = text.indexOf("\n", this.at);
+    const lineEnd = newline === -1 ? end : newline;
+    const line = text.slice(this.at, lineEnd);
     if (!line.includes(quote)) {
-      rows.push(line.split(delimiter));
-      if (lineEnd === end) return rows;
-      at = lineEnd + 1;
-      continue;
+      this.moveTo(lineEnd);
+      return line.split(delimiter);
     }
     // A row with quoted fields, which may run over line ends: field by field.
     const row: string[] = [];
-    let p = at;
+    let p = this.at;
     for (;;) {
       if (text[p] === quote) {
         let value = "";
@@ -49,22 +73,28 @@ export function parseCsvStrict(text: string, delimiter: string, quote: string): 
         row.push(value);
         p = q;
       }
-      if (p === end) {
-        rows.push(row);
-        return rows;
-      }
-      if (text[p] === "\n") {
-        rows.push(row);
-        at = p + 1;
-        break;
+      if (p === end || text[p] === "\n") {
+        this.moveTo(p);
+        return row;
       }
       if (text[p] !== delimiter) return undefined;
       p++;
       if (p === end) {
         row.push("");
-        rows.push(row);
-        return rows;
+        this.moveTo(p);
+        return row;
       }
     }
   }
+
+  /** Past a row that ends at `p` (its line end, or the end of the text). */
+  private moveTo(p: number): void {
+    if (p >= this.text.length) this.done = true;
+    else this.at = p + 1;
+  }
+}
+
+/** Every row of a text the strict reader accepts, or undefined. */
+export function parseCsvStrict(text: string, delimiter: string, quote: string): string[][] | undefined {
+  return new StrictCsvReader(text, delimiter, quote).read(Infinity);
 }

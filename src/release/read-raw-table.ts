@@ -1,17 +1,33 @@
 import Papa from "papaparse";
 import type { Resource } from "./descriptor-schema.js";
-import { parseCsvStrict } from "./parse-csv.js";
-import { parseJsonRows } from "./read-package.js";
+import { StrictCsvReader } from "./parse-csv.js";
+import { parseJsonRows, type JsonRow } from "./read-package.js";
 import type { VerifyProblem } from "./verify-problem.js";
 
-/** A table file as read, before any typing: its column names and each row's cells in that order. */
+/**
+ * A table file as read, before any typing: its column names, and its rows (each row's cells in
+ * that order) passed a batch at a time, so that a large table is never held as rows whole.
+ */
 export interface RawTable {
   header: string[];
-  rows: unknown[][];
   /** The row number of the first data row (CSV: 2, after the header; JSON: 1). */
   firstRow: number;
   /** True when cells are text to cast (CSV), false when they are JSON values. */
   fromText: boolean;
+  /**
+   * Pass every data row to `visit`, in order, a batch at a time (`first` counts the rows before
+   * the batch), and what is wrong with a row's shape to `report`. May be called again. Throws
+   * `ReadAgain` when the file is not what the fast reader reads: nothing it passed then counts.
+   */
+  eachBatch(visit: (rows: readonly unknown[][], first: number) => void, report: (p: VerifyProblem) => void): void;
+}
+
+/** Rows in a batch: enough to make the per-batch costs vanish, few enough to die young. */
+const BATCH = 4096;
+
+/** A table file's fast reader met something it leaves to the thorough reader: read the table again with it. */
+export class ReadAgain {
+  constructor(readonly thorough: () => RawTable | VerifyProblem) {}
 }
 
 /** Read a CSV table resource with its dialect: a header row, then data rows. */
@@ -21,27 +37,112 @@ export function readCsvTable(file: string, resource: Resource, text: string): Ra
   const dialect = resource.dialect ?? {};
   const delimiter = dialect.delimiter ?? ",";
   const quoteChar = dialect.quoteChar ?? '"';
-  const strict = parseCsvStrict(body, delimiter, quoteChar);
-  if (strict) {
-    const [header = [], ...rows] = strict;
-    return { header, rows, firstRow: 2, fromText: true };
-  }
+  const thorough = () => readCsvWithPapa(file, body, delimiter, quoteChar);
+  const header = new StrictCsvReader(body, delimiter, quoteChar).read(1);
+  if (header === undefined) return thorough();
+  return {
+    header: header[0] ?? [],
+    firstRow: 2,
+    fromText: true,
+    eachBatch(visit) {
+      const reader = new StrictCsvReader(body, delimiter, quoteChar);
+      reader.read(1);
+      for (let first = 0; ; ) {
+        const rows = reader.read(BATCH);
+        if (rows === undefined) throw new ReadAgain(thorough);
+        if (rows.length === 0) return;
+        visit(rows, first);
+        first += rows.length;
+      }
+    },
+  };
+}
+
+/** CSV that the strict reader leaves alone, read whole by papaparse. */
+function readCsvWithPapa(file: string, body: string, delimiter: string, quoteChar: string): RawTable | VerifyProblem {
   const parsed = Papa.parse<string[]>(body, { header: false, delimiter, quoteChar, skipEmptyLines: false });
   const error = parsed.errors[0];
   if (error) return { code: "data/csv", file, message: `not readable as CSV: ${error.message}`, ...(error.row !== undefined ? { row: error.row + 1 } : {}) };
   const [header = [], ...rows] = parsed.data;
-  return { header, rows, firstRow: 2, fromText: true };
+  return {
+    header,
+    firstRow: 2,
+    fromText: true,
+    eachBatch(visit) {
+      for (let first = 0; first < rows.length; first += BATCH) visit(rows.slice(first, first + BATCH), first);
+    },
+  };
 }
 
-/** Read a JSON table resource (an array of row objects) in the order of the schema's fields. */
-export function readJsonTable(file: string, fields: readonly string[], text: string, report: (p: VerifyProblem) => void): RawTable | VerifyProblem {
+/**
+ * Read a JSON table resource (an array of row objects) in the order of the schema's fields. The
+ * fast reader parses the layout the JSON writer writes (`[`, one row a line, `]`) a batch of lines
+ * at a time; anything else, or anything amiss, is parsed whole, for the error JSON.parse gives.
+ */
+export function readJsonTable(file: string, fields: readonly string[], text: string): RawTable | VerifyProblem {
+  const thorough = () => readJsonWhole(file, fields, text);
+  const start = text.startsWith("[\n") ? 2 : -1;
+  const end = text.endsWith("\n]\n") ? text.length - 3 : text.endsWith("\n]") ? text.length - 2 : -1;
+  if (start < 0 || end < start) return thorough();
+  return {
+    header: [...fields],
+    firstRow: 1,
+    fromText: false,
+    eachBatch(visit, report) {
+      for (let at = start, first = 0; at < end; ) {
+        // Up to BATCH lines, cut at a line end after a comma. JSON text holds a line end only
+        // between tokens, so if every cut piece parses as array items, the pieces joined by their
+        // commas are the whole array's items: the same rows JSON.parse of the whole gives.
+        let cut = at;
+        for (let n = 0; n < BATCH && cut < end; n++) {
+          const newline = text.indexOf("\n", cut);
+          cut = newline === -1 || newline > end ? end : newline + 1;
+        }
+        const last = cut >= end;
+        const piece = last ? text.slice(at, end) : text.slice(at, cut - 1);
+        if (!last && !piece.endsWith(",")) throw new ReadAgain(thorough);
+        let rows: unknown;
+        try {
+          rows = JSON.parse(`[${last ? piece : piece.slice(0, -1)}]`);
+        } catch {
+          throw new ReadAgain(thorough);
+        }
+        if (!Array.isArray(rows) || rows.length === 0 || !rows.every(isFlatRow)) throw new ReadAgain(thorough);
+        visit(cellsOf(file, fields, rows as JsonRow[], first, report), first);
+        first += rows.length;
+        at = cut;
+      }
+    },
+  };
+}
+
+/** A JSON table read whole: the exact error when it is not an array of flat row objects. */
+function readJsonWhole(file: string, fields: readonly string[], text: string): RawTable | VerifyProblem {
   const rows = parseJsonRows(text);
   if (typeof rows === "string") return { code: "data/json", file, message: rows };
+  return {
+    header: [...fields],
+    firstRow: 1,
+    fromText: false,
+    eachBatch(visit, report) {
+      for (let first = 0; first < rows.length; first += BATCH) visit(cellsOf(file, fields, rows.slice(first, first + BATCH), first, report), first);
+    },
+  };
+}
+
+/** Whether a parsed row is an object of plain values, as a table's row must be. */
+function isFlatRow(row: unknown): boolean {
+  if (row === null || typeof row !== "object" || Array.isArray(row)) return false;
+  for (const value of Object.values(row)) if (value !== null && typeof value === "object") return false;
+  return true;
+}
+
+/** Row objects as cells in the fields' order; a field absent or unknown is reported. */
+function cellsOf(file: string, fields: readonly string[], rows: readonly JsonRow[], first: number, report: (p: VerifyProblem) => void): unknown[][] {
   const known = new Set(fields);
-  const cells = rows.map((row, i) => {
-    for (const key of Object.keys(row)) if (!known.has(key)) report({ code: "data/fields", file, row: i + 1, message: `unknown field ${JSON.stringify(key)}` });
-    for (const name of fields) if (!(name in row)) report({ code: "data/fields", file, row: i + 1, message: `field ${name} is absent (a missing value is an explicit null)` });
+  return rows.map((row, i) => {
+    for (const key of Object.keys(row)) if (!known.has(key)) report({ code: "data/fields", file, row: first + i + 1, message: `unknown field ${JSON.stringify(key)}` });
+    for (const name of fields) if (!(name in row)) report({ code: "data/fields", file, row: first + i + 1, message: `field ${name} is absent (a missing value is an explicit null)` });
     return fields.map((name) => row[name]);
   });
-  return { header: [...fields], rows: cells, firstRow: 1, fromText: false };
 }

@@ -1,14 +1,15 @@
 import { Worker } from "node:worker_threads";
-import { hashArchiveBytes } from "./archive.js";
-import { checkChecksums, checkResourceFiles, factsOfFiles } from "./check-files.js";
+import { checkArchives, hashArchives } from "./check-archives.js";
+import { checkChecksums, checkResourceFiles, factsOfFiles, type FileFacts } from "./check-files.js";
+import { sha256Hex } from "./checksums.js";
 import { checkForeignKeys } from "./check-foreign-keys.js";
-import { checkTable, indexName, type ForeignValues, type KeyIndex } from "./check-table.js";
+import { checkTable, indexName, type ForeignValues, type KeyIndex, type TableCheck } from "./check-table.js";
 import { parseDescriptor, type Resource } from "./descriptor-schema.js";
 import type { FileSource } from "./file-source.js";
 import { parseManifest } from "./manifest.js";
 import { decode } from "./read-package.js";
-import { readCsvTable, readJsonTable } from "./read-raw-table.js";
-import { CHECKSUMS_FILE, DESCRIPTOR_FILE, isArchiveFile, MANIFEST_FILE } from "./release-files.js";
+import { ReadAgain, readCsvTable, readJsonTable } from "./read-raw-table.js";
+import { CHECKSUMS_FILE, DESCRIPTOR_FILE, MANIFEST_FILE } from "./release-files.js";
 import { ProblemSink, type SinkContents, type VerifyProblem } from "./verify-problem.js";
 
 /** What `parlex verify` found: intact or not, every problem, and how much was checked. */
@@ -36,19 +37,32 @@ export async function verifyRelease(source: FileSource, options: { fromArchive: 
     return bytes === undefined ? undefined : decode(bytes);
   };
   // The descriptor first: the table checks it sets out need nothing else, so on a large release
-  // in a folder they start in worker threads at once, while this thread hashes every file.
+  // in a folder they start in worker threads at once.
   const descriptorText = await text(DESCRIPTOR_FILE);
   const parsed = descriptorText === undefined ? null : parseDescriptor(descriptorText);
   const descriptor = parsed?.ok ? parsed.descriptor : null;
   const tabular = descriptor ? descriptor.resources.filter((r) => r.schema && (r.format === "csv" || r.format === "json")) : [];
-  const groups: VerifyTask[] = linkedGroups(tabular).map((resources) => ({ kind: "tables", resources }));
+  const groups: VerifyTask[] = linkedGroups(tabular).map((resources) => ({ resources }));
   const declaredBytes = tabular.reduce((sum, r) => sum + (r.bytes ?? 0), 0);
-  const tableOutcomes =
-    source.folder !== undefined && declaredBytes >= (options.parallelBytes ?? PARALLEL_BYTES) && groups.length > 1
-      ? inWorkers(source.folder, source.label, groups)
-      : undefined;
+  const inParallel = source.folder !== undefined && declaredBytes >= (options.parallelBytes ?? PARALLEL_BYTES) && groups.length > 1;
+  const tableOutcomes = inParallel ? inWorkers(source.folder!, source.label, groups) : inSequence(groups, source);
+  // Awaited only once this thread's own part is done: a failure meanwhile is not unhandled.
+  tableOutcomes.catch(() => undefined);
 
-  const facts = await factsOfFiles(source, files);
+  // Meanwhile: every file the table checks do not read is hashed here, and so is every archive's
+  // every entry. A table check hashes the files it reads, so no file is read twice.
+  const readByTables = new Set(groups.flatMap((g) => g.resources.map((r) => r.path)));
+  const hashedHere = await factsOfFiles(source, files.filter((f) => !readByTables.has(f)));
+  const archives = options.fromArchive ? [] : await hashArchives(source, files);
+  const outcomes = await tableOutcomes;
+  const hashedByTables = new Map(outcomes.flatMap((o) => o.facts));
+  // In the listing's order; a file a table check could not read after all is read here.
+  const facts: FileFacts = new Map();
+  for (const file of files) {
+    const fact = hashedHere.get(file) ?? hashedByTables.get(file) ?? (await factsOfFiles(source, [file])).get(file)!;
+    facts.set(file, fact);
+  }
+
   checkChecksums(await text(CHECKSUMS_FILE), facts, sink);
   if (!parsed) sink.add({ code: "descriptor/missing", file: DESCRIPTOR_FILE, message: "no datapackage.json" });
   else if (!parsed.ok) for (const p of parsed.problems) sink.add({ code: "descriptor/invalid", file: DESCRIPTOR_FILE, message: p });
@@ -65,8 +79,6 @@ export async function verifyRelease(source: FileSource, options: { fromArchive: 
   }
   if (descriptor) checkResourceFiles(descriptor, facts, sink);
 
-  const archives = options.fromArchive ? [] : [await runVerifyTask({ kind: "archives", files, facts: [...facts] }, source)];
-  const outcomes = [...(tableOutcomes ? await tableOutcomes : await inSequence(groups, source)), ...archives];
   let tables = 0;
   let rows = 0;
   for (const outcome of outcomes) {
@@ -74,6 +86,7 @@ export async function verifyRelease(source: FileSource, options: { fromArchive: 
     tables += outcome.tables;
     rows += outcome.rows;
   }
+  checkArchives(archives, files, facts, sink);
   const problems = sink.finish();
   return { target: source.label, ok: problems.length === 0, version: descriptor?.version ?? null, problems, files: files.length, tables, rows };
 }
@@ -103,37 +116,34 @@ function inWorkers(folder: string, label: string, tasks: readonly VerifyTask[]):
         worker.once("exit", (code) => code !== 0 && code !== 1 && reject(new Error(`a verify worker stopped with code ${code}`)));
       }),
   );
-  const all = Promise.all(runs).catch(async (error: unknown) => {
+  return Promise.all(runs).catch(async (error: unknown) => {
     await Promise.all(workers.map((w) => w.terminate()));
     throw error;
   });
-  // Awaited only after this thread has hashed every file: a failure meanwhile is not unhandled.
-  all.catch(() => undefined);
-  return all;
 }
 
 /** Below this many bytes in all, a release is verified in one thread: workers cost more than they save. */
 const PARALLEL_BYTES = 32 * 1024 * 1024;
 
-/** A part of verification that needs nothing from the others: a group of linked tables, or the archives. */
-export type VerifyTask = { kind: "tables"; resources: Resource[] } | { kind: "archives"; files: string[]; facts: [string, { bytes: number; sha256: string }][] };
+/** A part of verification that needs nothing from the others: a group of linked tables. */
+export interface VerifyTask {
+  resources: Resource[];
+}
 
-/** What a task found. */
+/** What a task found, and the size and hash of each file it read. */
 export interface TaskOutcome {
   sink: SinkContents;
   tables: number;
   rows: number;
+  facts: [string, { bytes: number; sha256: string }][];
 }
 
 /** Run one task against a package's files (in whatever thread). */
 export async function runVerifyTask(task: VerifyTask, source: FileSource): Promise<TaskOutcome> {
   const sink = new ProblemSink();
-  if (task.kind === "archives") {
-    await checkArchives(source, task.files, new Map(task.facts), sink);
-    return { sink: sink.export(), tables: 0, rows: 0 };
-  }
-  const checked = await checkTables(task.resources, source, sink);
-  return { sink: sink.export(), ...checked };
+  const facts: FileFacts = new Map();
+  const checked = await checkTables(task.resources, source, sink, facts);
+  return { sink: sink.export(), ...checked, facts: [...facts] };
 }
 
 /**
@@ -162,7 +172,7 @@ function linkedGroups(resources: readonly Resource[]): Resource[][] {
   return [...groups.values()];
 }
 
-async function checkTables(resources: readonly Resource[], source: FileSource, sink: ProblemSink): Promise<{ tables: number; rows: number }> {
+async function checkTables(resources: readonly Resource[], source: FileSource, sink: ProblemSink, facts: FileFacts): Promise<{ tables: number; rows: number }> {
   const tabular = dependenciesFirst([...resources]);
   const wanted = new Map<string, Map<string, string[]>>();
   for (const r of tabular) {
@@ -178,6 +188,9 @@ async function checkTables(resources: readonly Resource[], source: FileSource, s
   const unread = new Set<string>();
   let rows = 0;
   for (const r of tabular) {
+    // Read (and hashed) first, whatever else happens: the caller leaves these files' hashes to this task.
+    const bytes = await source.read(r.path);
+    if (bytes !== undefined) facts.set(r.path, { bytes: bytes.length, sha256: sha256Hex(bytes) });
     const unusable = r.schema!.fields.find((f) => f.constraints?.pattern !== undefined && !isRegExp(f.constraints.pattern));
     if (unusable) {
       const message = `resource ${r.name}, field ${unusable.name}: the pattern ${JSON.stringify(unusable.constraints!.pattern)} is not a regular expression, so the table was not checked`;
@@ -185,14 +198,11 @@ async function checkTables(resources: readonly Resource[], source: FileSource, s
       unread.add(r.name);
       continue;
     }
-    const bytes = await source.read(r.path);
-    const raw = bytes === undefined ? undefined : r.format === "csv" ? readCsvTable(r.path, r, decode(bytes)) : readJsonTable(r.path, r.schema!.fields.map((f) => f.name), decode(bytes), (p) => sink.add(p));
-    if (raw === undefined || "code" in raw) {
-      if (raw) sink.add(raw);
+    const result = bytes === undefined ? undefined : checkTableFile(r, decode(bytes), wanted, known, sink);
+    if (result === undefined) {
       unread.add(r.name);
       continue;
     }
-    const result = checkTable(r.path, r, r.schema!, raw, [...(wanted.get(r.name)?.values() ?? [])], known, sink);
     for (const ix of result.indexes) known.set(indexName(ix.resource, ix.fields), ix.keys);
     indexes.push(...result.indexes);
     deferred.push(...result.deferred);
@@ -201,6 +211,32 @@ async function checkTables(resources: readonly Resource[], source: FileSource, s
   // A table that could not be read is already reported; keys pointing into it are not checked.
   checkForeignKeys(deferred.filter((f) => !unread.has(f.target.resource)), indexes, sink);
   return { tables: tabular.length - unread.size, rows };
+}
+
+/**
+ * Read and check one table file. Its problems are gathered apart and kept only once the table has
+ * been read through: where the fast reader hands the file to the thorough one part way, the
+ * table is checked again from its start. Undefined (with the problem reported) when the file is
+ * not a table at all.
+ */
+function checkTableFile(r: Resource, text: string, wanted: ReadonlyMap<string, Map<string, string[]>>, known: ReadonlyMap<string, Set<string>>, sink: ProblemSink): TableCheck | undefined {
+  const fields = r.schema!.fields.map((f) => f.name);
+  let raw = r.format === "csv" ? readCsvTable(r.path, r, text) : readJsonTable(r.path, fields, text);
+  for (;;) {
+    if ("code" in raw) {
+      sink.add(raw);
+      return undefined;
+    }
+    const table = new ProblemSink();
+    try {
+      const result = checkTable(r.path, r, r.schema!, raw, [...(wanted.get(r.name)?.values() ?? [])], known, table);
+      sink.merge(table.export());
+      return result;
+    } catch (error) {
+      if (!(error instanceof ReadAgain)) throw error;
+      raw = error.thorough();
+    }
+  }
 }
 
 /**
@@ -225,28 +261,6 @@ function dependenciesFirst(resources: Resource[]): Resource[] {
   };
   resources.forEach(visit);
   return ordered;
-}
-
-/**
- * Each archive in the folder holds exactly the folder's other files, byte for byte: every entry is
- * hashed as it is read and compared with the folder file's SHA-256, so no file is held in memory.
- */
-async function checkArchives(source: FileSource, files: readonly string[], facts: ReadonlyMap<string, { bytes: number; sha256: string }>, sink: ProblemSink): Promise<void> {
-  const others = files.filter((f) => !isArchiveFile(f));
-  for (const archive of files.filter(isArchiveFile)) {
-    const contents = await hashArchiveBytes((await source.read(archive))!);
-    for (const p of contents.problems) sink.add({ code: "archive/unreadable", file: archive, message: p });
-    for (const file of others) {
-      const inArchive = contents.files.get(file);
-      const inFolder = facts.get(file);
-      if (!inArchive) sink.add({ code: "archive/missing-file", file: archive, message: `${file} is not in the archive` });
-      else if (!inFolder || inArchive.bytes !== inFolder.bytes || inArchive.sha256 !== inFolder.sha256) sink.add({ code: "archive/mismatch", file: archive, message: `${file} differs from the archive's copy` });
-    }
-    const listed = new Set(others);
-    for (const file of contents.files.keys()) {
-      if (!listed.has(file)) sink.add({ code: "archive/extra-file", file: archive, message: `${file} is in the archive but not in the folder` });
-    }
-  }
 }
 
 /** Whether a Table Schema pattern compiles as the cell checks compile it. */
