@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { createGunzip } from "node:zlib";
 import { create, Parser, type ReadEntry } from "tar";
 import { compareBytes } from "./file-source.js";
 
@@ -34,29 +34,20 @@ export async function readArchive(file: string): Promise<ArchiveContents> {
 
 /** A .tar.gz (or .tar) archive's files, from its bytes. */
 export async function readArchiveBytes(bytes: Uint8Array): Promise<ArchiveContents> {
-  return scanArchive<Uint8Array>(bytes, () => {
+  return scanArchiveBytes<Uint8Array>(bytes, () => {
     const chunks: Buffer[] = [];
     return { add: (c) => chunks.push(c), end: () => new Uint8Array(Buffer.concat(chunks)) };
   });
 }
 
-/** What an archive holds, file by file, as sizes and SHA-256 hashes: no file is held in memory. */
-export async function hashArchiveBytes(bytes: Uint8Array): Promise<{ files: Map<string, { bytes: number; sha256: string }>; top: string | null; problems: string[] }> {
-  return scanArchive(bytes, () => {
-    const hash = createHash("sha256");
-    let length = 0;
-    return {
-      add: (c) => {
-        hash.update(c);
-        length += c.length;
-      },
-      end: () => ({ bytes: length, sha256: hash.digest("hex") }),
-    };
-  });
-}
+/** What reads an archive entry's bytes as they come: made per entry, given its path below the top folder. */
+export type EntryCollector<T> = (inner: string) => { add(chunk: Buffer): void; end(): T };
 
-/** Read every file entry of an archive through a per-file collector; anything but files and folders is a problem. */
-async function scanArchive<T>(bytes: Uint8Array, collector: () => { add(chunk: Buffer): void; end(): T }): Promise<{ files: Map<string, T>; top: string | null; problems: string[] }> {
+/**
+ * Every file entry of an archive (.tar.gz or .tar) through a collector: what it made of each, by
+ * path below the top folder. Anything but files and folders is a problem.
+ */
+export async function scanArchiveBytes<T>(bytes: Uint8Array, collector: EntryCollector<T>): Promise<{ files: Map<string, T>; top: string | null; problems: string[] }> {
   const raw = new Map<string, T>();
   const problems: string[] = [];
   const tops = new Set<string>();
@@ -71,14 +62,24 @@ async function scanArchive<T>(bytes: Uint8Array, collector: () => { add(chunk: B
           entry.resume();
           return;
         }
-        const collect = collector();
+        const collect = collector(name.slice(name.indexOf("/") + 1));
         entry.on("data", (c: Buffer) => collect.add(c));
         entry.on("end", () => raw.set(name, collect.end()));
       },
     });
     parser.on("error", reject);
     parser.on("end", () => resolve());
-    parser.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (buffer[0] !== 0x1f || buffer[1] !== 0x8b) {
+      parser.end(buffer);
+      return;
+    }
+    // Un-gzipped here, in 1 MB pieces, rather than by the parser in 16 kB ones: twice as fast.
+    const gunzip = createGunzip({ chunkSize: 1 << 20 });
+    gunzip.on("data", (chunk: Buffer) => parser.write(chunk));
+    gunzip.on("end", () => parser.end());
+    gunzip.on("error", reject);
+    gunzip.end(buffer);
   }).catch((error: Error) => problems.push(`not a readable tar.gz: ${error.message}`));
   const top = tops.size === 1 ? [...tops][0]! : null;
   if (tops.size > 1) problems.push(`entries sit in ${tops.size} top folders (${[...tops].sort(compareBytes).join(", ")}), not one`);

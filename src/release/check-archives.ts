@@ -1,36 +1,63 @@
-import { hashArchiveBytes } from "./archive.js";
-import type { FileFacts } from "./check-files.js";
+import { scanArchiveBytes } from "./archive.js";
+import { PIECE } from "./check-files.js";
 import type { FileSource } from "./file-source.js";
 import { isArchiveFile } from "./release-files.js";
 import type { ProblemSink } from "./verify-problem.js";
 
-/** What one archive of a folder holds: each entry's size and SHA-256, and what is wrong with it. */
-export interface ArchiveFacts {
+/** How each entry of one archive of a folder compares with the folder's file, and what is wrong with the archive. */
+export interface ArchiveComparison {
   archive: string;
-  files: FileFacts;
+  /** By path below the top folder: whether the folder's file of that path has the entry's bytes exactly. */
+  same: Map<string, boolean>;
   problems: string[];
 }
 
-/** Every archive in the folder, read and hashed entry by entry: no entry is held in memory. */
-export async function hashArchives(source: FileSource, files: readonly string[]): Promise<ArchiveFacts[]> {
-  const hashed: ArchiveFacts[] = [];
-  for (const archive of files.filter(isArchiveFile)) hashed.push({ archive, ...(await hashArchiveBytes((await source.read(archive))!)) });
-  return hashed;
+/**
+ * Read every archive in the folder and compare each entry, piece by piece as it is un-gzipped,
+ * with the folder's file of its path: no entry is held in memory, and nothing is hashed.
+ */
+export async function compareArchives(source: FileSource, files: readonly string[]): Promise<ArchiveComparison[]> {
+  const listed = new Set(files.filter((f) => !isArchiveFile(f)));
+  const buffer = Buffer.allocUnsafe(PIECE);
+  const compared: ArchiveComparison[] = [];
+  for (const archive of files.filter(isArchiveFile)) {
+    const scanned = await scanArchiveBytes((await source.read(archive))!, (inner) => {
+      const reader = listed.has(inner) ? source.open(inner) : undefined;
+      let same = reader !== undefined;
+      let at = 0;
+      return {
+        add: (chunk) => {
+          if (same) {
+            const into = chunk.length <= buffer.length ? buffer.subarray(0, chunk.length) : Buffer.allocUnsafe(chunk.length);
+            same = Buffer.compare(reader!.readAt(at, into), chunk) === 0;
+          }
+          at += chunk.length;
+        },
+        end: () => {
+          // The folder's file must end where the entry does.
+          if (same) same = reader!.readAt(at, buffer.subarray(0, 1)).length === 0;
+          reader?.close();
+          return same;
+        },
+      };
+    });
+    compared.push({ archive, same: scanned.files, problems: scanned.problems });
+  }
+  return compared;
 }
 
-/** Each archive holds exactly the folder's other files, byte for byte (by size and SHA-256). */
-export function checkArchives(archives: readonly ArchiveFacts[], files: readonly string[], facts: FileFacts, sink: ProblemSink): void {
+/** Each archive holds exactly the folder's other files, byte for byte. */
+export function checkArchives(archives: readonly ArchiveComparison[], files: readonly string[], sink: ProblemSink): void {
   const others = files.filter((f) => !isArchiveFile(f));
   const listed = new Set(others);
-  for (const { archive, files: contents, problems } of archives) {
+  for (const { archive, same, problems } of archives) {
     for (const p of problems) sink.add({ code: "archive/unreadable", file: archive, message: p });
     for (const file of others) {
-      const inArchive = contents.get(file);
-      const inFolder = facts.get(file);
-      if (!inArchive) sink.add({ code: "archive/missing-file", file: archive, message: `${file} is not in the archive` });
-      else if (!inFolder || inArchive.bytes !== inFolder.bytes || inArchive.sha256 !== inFolder.sha256) sink.add({ code: "archive/mismatch", file: archive, message: `${file} differs from the archive's copy` });
+      const inArchive = same.get(file);
+      if (inArchive === undefined) sink.add({ code: "archive/missing-file", file: archive, message: `${file} is not in the archive` });
+      else if (!inArchive) sink.add({ code: "archive/mismatch", file: archive, message: `${file} differs from the archive's copy` });
     }
-    for (const file of contents.keys()) {
+    for (const file of same.keys()) {
       if (!listed.has(file)) sink.add({ code: "archive/extra-file", file: archive, message: `${file} is in the archive but not in the folder` });
     }
   }

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -12,8 +13,20 @@ export interface FileSource {
   list(): Promise<string[]>;
   /** A file's bytes, or undefined when there is no such file. */
   read(file: string): Promise<Uint8Array | undefined>;
+  /**
+   * A file opened to be read a piece at a time (to hash or compare it without holding it whole),
+   * or undefined when there is no such file. Synchronous: for a thread with nothing else to do.
+   */
+  open(file: string): FileReader | undefined;
   /** The folder the files are in, when they are on disk (other threads can then read them too). */
   folder?: string;
+}
+
+/** A file read a piece at a time. */
+export interface FileReader {
+  /** The bytes from `position` on, as many as `into` holds (fewer at the end, none past it): a view of `into`, or of bytes in memory. */
+  readAt(position: number, into: Buffer): Uint8Array;
+  close(): void;
 }
 
 /** Files held in memory (a fresh build, or an archive's entries). */
@@ -22,6 +35,10 @@ export function sourceFromMap(label: string, files: ReadonlyMap<string, Uint8Arr
     label,
     list: async () => [...files.keys()].sort(compareBytes),
     read: async (file) => files.get(file),
+    open: (file) => {
+      const bytes = files.get(file);
+      return bytes && { readAt: (position, into) => bytes.subarray(position, position + into.length), close: () => undefined };
+    },
   };
 }
 
@@ -37,6 +54,16 @@ export function sourceFromFolder(label: string, dir: string): FileSource {
         (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
         () => undefined,
       );
+    },
+    open: (file) => {
+      if (file.split("/").some((part) => part === ".." || part === "")) return undefined;
+      let fd: number;
+      try {
+        fd = openSync(path.join(dir, ...file.split("/")), "r");
+      } catch {
+        return undefined;
+      }
+      return { readAt: (position, into) => into.subarray(0, readSync(fd, into, 0, into.length, position)), close: () => closeSync(fd) };
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { checkArchives, hashArchives } from "./check-archives.js";
+import { checkArchives, compareArchives } from "./check-archives.js";
 import { checkChecksums, checkResourceFiles, factsOfFiles, type FileFacts } from "./check-files.js";
 import { sha256Hex } from "./checksums.js";
 import { checkForeignKeys } from "./check-foreign-keys.js";
@@ -49,18 +49,19 @@ export async function verifyRelease(source: FileSource, options: { fromArchive: 
   // Awaited only once this thread's own part is done: a failure meanwhile is not unhandled.
   tableOutcomes.catch(() => undefined);
 
-  // Meanwhile: every file the table checks do not read is hashed here, and so is every archive's
-  // every entry. A table check hashes the files it reads, so no file is read twice.
+  // Meanwhile: every file the table checks do not read is hashed here, and every archive's every
+  // entry is compared with the folder's file. A table check hashes the files it reads.
   const readByTables = new Set(groups.flatMap((g) => g.resources.map((r) => r.path)));
-  const hashedHere = await factsOfFiles(source, files.filter((f) => !readByTables.has(f)));
-  const archives = options.fromArchive ? [] : await hashArchives(source, files);
+  const hashedHere = factsOfFiles(source, files.filter((f) => !readByTables.has(f)));
+  const archives = options.fromArchive ? [] : await compareArchives(source, files);
   const outcomes = await tableOutcomes;
   const hashedByTables = new Map(outcomes.flatMap((o) => o.facts));
   // In the listing's order; a file a table check could not read after all is read here.
   const facts: FileFacts = new Map();
   for (const file of files) {
-    const fact = hashedHere.get(file) ?? hashedByTables.get(file) ?? (await factsOfFiles(source, [file])).get(file)!;
-    facts.set(file, fact);
+    const fact = hashedHere.get(file) ?? hashedByTables.get(file) ?? factsOfFiles(source, [file]).get(file);
+    if (fact) facts.set(file, fact);
+    else sink.add({ code: "file/unreadable", file, message: "listed in the folder, but cannot be read" });
   }
 
   checkChecksums(await text(CHECKSUMS_FILE), facts, sink);
@@ -86,7 +87,7 @@ export async function verifyRelease(source: FileSource, options: { fromArchive: 
     tables += outcome.tables;
     rows += outcome.rows;
   }
-  checkArchives(archives, files, facts, sink);
+  checkArchives(archives, files, sink);
   const problems = sink.finish();
   return { target: source.label, ok: problems.length === 0, version: descriptor?.version ?? null, problems, files: files.length, tables, rows };
 }
