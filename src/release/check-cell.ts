@@ -1,6 +1,6 @@
 import { isRealDate } from "../model/dates.js";
 import type { Field } from "./descriptor-schema.js";
-import type { JsonCell } from "./read-package.js";
+import type { JsonCell } from "./json-rows.js";
 
 /** A cell read and checked against its field: the logical value, or the problem (code and message). */
 export type CellResult = { ok: true; value: JsonCell } | { ok: false; code: string; message: string };
@@ -39,9 +39,12 @@ export function compileCellCheck(field: Field, schemaMissing: readonly string[],
   const allowed = c.enum ? new Set(c.enum.map(String)) : null;
   const { minimum, maximum, minLength, maxLength } = c;
   const explain = explainer(field, missing, required, cast, pattern, allowed);
+  // Most schemas have one missing value (""): a comparison, where a set would hash every cell.
+  const onlyMissing = missing.size === 1 ? [...missing][0]! : undefined;
+  const isMissing = onlyMissing !== undefined ? (raw: string) => raw === onlyMissing : (raw: string) => missing.has(raw);
   // The same rules as `explain`, in the same order, without building a result per cell.
-  const check = ((raw: unknown) => {
-    if (raw === null || raw === undefined || (typeof raw === "string" && missing.has(raw))) return required ? INVALID : null;
+  const checked = (raw: unknown): JsonCell | typeof INVALID => {
+    if (raw === null || raw === undefined || (typeof raw === "string" && isMissing(raw))) return required ? INVALID : null;
     const value = cast(raw);
     if (value === undefined) return INVALID;
     if (pattern !== null && typeof value === "string" && !pattern.test(value)) return INVALID;
@@ -53,6 +56,16 @@ export function compileCellCheck(field: Field, schemaMissing: readonly string[],
       if ((minLength !== undefined && length < minLength) || (maxLength !== undefined && length > maxLength)) return INVALID;
     }
     return value;
+  };
+  // A column repeats a value in runs (a table sorted by a key): such a cell is not checked again.
+  let lastRaw: unknown = INVALID;
+  let lastValue: JsonCell | typeof INVALID = INVALID;
+  const check = ((raw: unknown) => {
+    if (raw !== lastRaw) {
+      lastValue = checked(raw);
+      lastRaw = raw;
+    }
+    return lastValue;
   }) as CellCheck;
   check.explain = explain;
   return check;

@@ -1,6 +1,6 @@
 import { compileCellCheck, INVALID } from "./check-cell.js";
 import type { Resource, TableSchema } from "./descriptor-schema.js";
-import type { JsonCell } from "./read-package.js";
+import type { JsonCell } from "./json-rows.js";
 import type { RawTable } from "./read-raw-table.js";
 import type { ProblemSink } from "./verify-problem.js";
 
@@ -57,8 +57,21 @@ export function checkTable(file: string, resource: Resource, schema: TableSchema
   const lastIndexed: (string | null)[] = indexes.map(() => null);
   // While primary keys strictly increase (a table sorted by its key, as published) none can repeat:
   // only the last is kept. The first key out of order leaves the keys to a pass of their own.
-  let lastKey: string | null = null;
   let sorted = pkAt !== null;
+  const lastKey: string[] = [];
+  /** Whether this row's key (when it has one) comes after the last: its parts compared in turn, as keyOf's text would be, with no text made. */
+  const stillIncreasing = (): boolean => {
+    const at = pkAt!;
+    for (let k = 0; k < at.length; k++) if (values[at[k]!] === null || values[at[k]!] === undefined) return true;
+    let order = lastKey.length === 0 ? 1 : 0;
+    for (let k = 0; k < at.length && order === 0; k++) {
+      const part = keyPart(values[at[k]!]!);
+      order = part < lastKey[k]! ? -1 : part > lastKey[k]! ? 1 : 0;
+    }
+    if (order <= 0) return false;
+    for (let k = 0; k < at.length; k++) lastKey[k] = keyPart(values[at[k]!]!);
+    return true;
+  };
   let rows = 0;
 
   /** The row's logical values into `values`, problems reported; false when the row is not read at all. */
@@ -95,11 +108,7 @@ export function checkTable(file: string, resource: Resource, schema: TableSchema
           if (seen.has(k)) sink.add({ code: "data/unique", file, row, message: `${names[f]}: ${showKey(k)} appears more than once` });
           seen.add(k);
         }
-        if (sorted) {
-          const key = keyOf(values, pkAt!);
-          if (key !== null && lastKey !== null && key <= lastKey) sorted = false;
-          else if (key !== null) lastKey = key;
-        }
+        if (sorted) sorted = stillIncreasing();
         for (let n = 0; n < indexes.length; n++) {
           const key = keyOf(values, indexAt[n]!);
           // Rows sorted by key repeat a value in runs: adding it again changes nothing.
@@ -163,7 +172,7 @@ export function indexName(resource: string, fields: readonly string[]): string {
 export function keyOf(values: readonly JsonCell[], positions: readonly number[]): string | null {
   if (positions.length === 1) {
     const v = positions[0]! < 0 ? null : values[positions[0]!];
-    return v === null || v === undefined ? null : typeof v === "string" ? v : `\u0001${String(v)}`;
+    return v === null || v === undefined ? null : keyPart(v);
   }
   let key = "";
   for (let i = 0; i < positions.length; i++) {
@@ -171,9 +180,14 @@ export function keyOf(values: readonly JsonCell[], positions: readonly number[])
     const v = p < 0 ? null : values[p];
     if (v === null || v === undefined) return null;
     if (i > 0) key += "\u0000";
-    key += typeof v === "string" ? v : `\u0001${String(v)}`;
+    key += keyPart(v);
   }
   return key;
+}
+
+/** One value's part of a key's text. */
+function keyPart(v: string | number | boolean): string {
+  return typeof v === "string" ? v : `\u0001${String(v)}`;
 }
 
 /** A key as a reader sees it: its values as a JSON array. */

@@ -2,12 +2,8 @@ import { parseDescriptor, tableOfResource, type Descriptor, type Resource, type 
 import type { FileSource } from "./file-source.js";
 import { sha256Hex } from "./checksums.js";
 import { parseManifest, type Manifest } from "./manifest.js";
+import { decode, parseJsonRows, type JsonRow } from "./json-rows.js";
 import { DESCRIPTOR_FILE, isArchiveFile, MANIFEST_FILE, RELEASE_ONLY_FILES } from "./release-files.js";
-
-/** One value of a JSON table row. */
-export type JsonCell = string | number | boolean | null;
-/** One row of a JSON table file. */
-export type JsonRow = Record<string, JsonCell>;
 
 /** A table of a package: its JSON resource, Table Schema and rows. */
 export interface PackageTable {
@@ -66,28 +62,4 @@ export async function readPackage(source: FileSource): Promise<{ ok: true; snaps
   }
   if (problems.length) return { ok: false, problems };
   return { ok: true, snapshot: { label: source.label, descriptor, manifest, tables, helpers } };
-}
-
-/** Rows of a JSON table file, or what is wrong with it. Checked by hand: zod is slow on 10⁶ rows. */
-export function parseJsonRows(text: string): JsonRow[] | string {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return `not JSON: ${(error as Error).message}`;
-  }
-  if (!Array.isArray(json)) return "not an array of rows";
-  for (let i = 0; i < json.length; i++) {
-    const row: unknown = json[i];
-    if (row === null || typeof row !== "object" || Array.isArray(row)) return `row ${i + 1} is not an object`;
-    for (const value of Object.values(row)) {
-      if (value !== null && typeof value === "object") return `row ${i + 1} holds a nested value`;
-    }
-  }
-  return json as JsonRow[];
-}
-
-/** UTF-8 text of some bytes. */
-export function decode(bytes: Uint8Array): string {
-  return new TextDecoder("utf-8").decode(bytes);
 }

@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import type { Resource } from "./descriptor-schema.js";
 import { StrictCsvReader } from "./parse-csv.js";
-import { parseJsonRows, type JsonRow } from "./read-package.js";
+import { parseJsonRows, type JsonRow } from "./json-rows.js";
 import type { VerifyProblem } from "./verify-problem.js";
 
 /**
@@ -107,9 +107,10 @@ export function readJsonTable(file: string, fields: readonly string[], text: str
         } catch {
           throw new ReadAgain(thorough);
         }
-        if (!Array.isArray(rows) || rows.length === 0 || !rows.every(isFlatRow)) throw new ReadAgain(thorough);
-        visit(cellsOf(file, fields, rows as JsonRow[], first, report), first);
-        first += rows.length;
+        const cells = Array.isArray(rows) && rows.length > 0 ? flatCellsOf(file, fields, rows, first, report) : undefined;
+        if (cells === undefined) throw new ReadAgain(thorough);
+        visit(cells, first);
+        first += cells.length;
         at = cut;
       }
     },
@@ -130,19 +131,46 @@ function readJsonWhole(file: string, fields: readonly string[], text: string): R
   };
 }
 
-/** Whether a parsed row is an object of plain values, as a table's row must be. */
-function isFlatRow(row: unknown): boolean {
-  if (row === null || typeof row !== "object" || Array.isArray(row)) return false;
-  for (const value of Object.values(row)) if (value !== null && typeof value === "object") return false;
-  return true;
+/**
+ * Parsed rows as cells in the fields' order, a field absent or unknown reported; or undefined when
+ * a row is not an object of plain values (which reading the whole then explains).
+ */
+function flatCellsOf(file: string, fields: readonly string[], rows: readonly unknown[], first: number, report: (p: VerifyProblem) => void): unknown[][] | undefined {
+  const width = fields.length;
+  const cells: unknown[][] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as JsonRow;
+    if (row === null || typeof row !== "object" || Array.isArray(row)) return undefined;
+    // Every field present and no more keys than fields: then there is no unknown one either.
+    let keys = 0;
+    for (const key in row) {
+      keys++;
+      const value = row[key];
+      if (value !== null && typeof value === "object") return undefined;
+    }
+    const out: unknown[] = new Array(width);
+    let present = 0;
+    for (let f = 0; f < width; f++) {
+      const name = fields[f]!;
+      if (name in row) present++;
+      out[f] = row[name];
+    }
+    if (present !== width || keys !== width) reportFields(file, fields, row, first + i + 1, report);
+    cells[i] = out;
+  }
+  return cells;
 }
 
 /** Row objects as cells in the fields' order; a field absent or unknown is reported. */
 function cellsOf(file: string, fields: readonly string[], rows: readonly JsonRow[], first: number, report: (p: VerifyProblem) => void): unknown[][] {
-  const known = new Set(fields);
   return rows.map((row, i) => {
-    for (const key of Object.keys(row)) if (!known.has(key)) report({ code: "data/fields", file, row: first + i + 1, message: `unknown field ${JSON.stringify(key)}` });
-    for (const name of fields) if (!(name in row)) report({ code: "data/fields", file, row: first + i + 1, message: `field ${name} is absent (a missing value is an explicit null)` });
+    reportFields(file, fields, row, first + i + 1, report);
     return fields.map((name) => row[name]);
   });
+}
+
+/** A row's unknown fields, then its absent ones. */
+function reportFields(file: string, fields: readonly string[], row: JsonRow, n: number, report: (p: VerifyProblem) => void): void {
+  for (const key of Object.keys(row)) if (!fields.includes(key)) report({ code: "data/fields", file, row: n, message: `unknown field ${JSON.stringify(key)}` });
+  for (const name of fields) if (!(name in row)) report({ code: "data/fields", file, row: n, message: `field ${name} is absent (a missing value is an explicit null)` });
 }

@@ -1,16 +1,13 @@
 import { Worker } from "node:worker_threads";
 import { checkArchives, compareArchives } from "./check-archives.js";
-import { checkChecksums, checkResourceFiles, factsOfFiles, type FileFacts } from "./check-files.js";
-import { sha256Hex } from "./checksums.js";
-import { checkForeignKeys } from "./check-foreign-keys.js";
-import { checkTable, indexName, type ForeignValues, type KeyIndex, type TableCheck } from "./check-table.js";
+import { checkChecksums, checkResourceFiles, factsOfFiles } from "./check-files.js";
 import { parseDescriptor, type Resource } from "./descriptor-schema.js";
 import type { FileSource } from "./file-source.js";
 import { parseManifest } from "./manifest.js";
-import { decode } from "./read-package.js";
-import { ReadAgain, readCsvTable, readJsonTable } from "./read-raw-table.js";
+import { decode } from "./json-rows.js";
 import { CHECKSUMS_FILE, DESCRIPTOR_FILE, MANIFEST_FILE } from "./release-files.js";
-import { ProblemSink, type SinkContents, type VerifyProblem } from "./verify-problem.js";
+import { ProblemSink, type VerifyProblem } from "./verify-problem.js";
+import { runVerifyTask, type TaskOutcome, type VerifyTask } from "./verify-tables.js";
 
 /** What `parlex verify` found: intact or not, every problem, and how much was checked. */
 export interface VerifyReport {
@@ -49,20 +46,12 @@ export async function verifyRelease(source: FileSource, options: { fromArchive: 
   // Awaited only once this thread's own part is done: a failure meanwhile is not unhandled.
   tableOutcomes.catch(() => undefined);
 
-  // Meanwhile: every file the table checks do not read is hashed here, and every archive's every
-  // entry is compared with the folder's file. A table check hashes the files it reads.
-  const readByTables = new Set(groups.flatMap((g) => g.resources.map((r) => r.path)));
-  const hashedHere = factsOfFiles(source, files.filter((f) => !readByTables.has(f)));
+  // Meanwhile, every file is hashed here, and every archive's every entry compared with the
+  // folder's file (the table checks leave this thread most of its time).
+  const facts = factsOfFiles(source, files);
+  for (const file of files) if (!facts.has(file)) sink.add({ code: "file/unreadable", file, message: "listed in the folder, but cannot be read" });
   const archives = options.fromArchive ? [] : await compareArchives(source, files);
   const outcomes = await tableOutcomes;
-  const hashedByTables = new Map(outcomes.flatMap((o) => o.facts));
-  // In the listing's order; a file a table check could not read after all is read here.
-  const facts: FileFacts = new Map();
-  for (const file of files) {
-    const fact = hashedHere.get(file) ?? hashedByTables.get(file) ?? factsOfFiles(source, [file]).get(file);
-    if (fact) facts.set(file, fact);
-    else sink.add({ code: "file/unreadable", file, message: "listed in the folder, but cannot be read" });
-  }
 
   checkChecksums(await text(CHECKSUMS_FILE), facts, sink);
   if (!parsed) sink.add({ code: "descriptor/missing", file: DESCRIPTOR_FILE, message: "no datapackage.json" });
@@ -126,27 +115,6 @@ function inWorkers(folder: string, label: string, tasks: readonly VerifyTask[]):
 /** Below this many bytes in all, a release is verified in one thread: workers cost more than they save. */
 const PARALLEL_BYTES = 32 * 1024 * 1024;
 
-/** A part of verification that needs nothing from the others: a group of linked tables. */
-export interface VerifyTask {
-  resources: Resource[];
-}
-
-/** What a task found, and the size and hash of each file it read. */
-export interface TaskOutcome {
-  sink: SinkContents;
-  tables: number;
-  rows: number;
-  facts: [string, { bytes: number; sha256: string }][];
-}
-
-/** Run one task against a package's files (in whatever thread). */
-export async function runVerifyTask(task: VerifyTask, source: FileSource): Promise<TaskOutcome> {
-  const sink = new ProblemSink();
-  const facts: FileFacts = new Map();
-  const checked = await checkTables(task.resources, source, sink, facts);
-  return { sink: sink.export(), ...checked, facts: [...facts] };
-}
-
 /**
  * Tables in groups that no foreign key crosses (here: the CSV tables, and the JSON tables), so
  * that each group can be checked on its own, in its own thread. Groups keep descriptor order.
@@ -173,103 +141,3 @@ function linkedGroups(resources: readonly Resource[]): Resource[][] {
   return [...groups.values()];
 }
 
-async function checkTables(resources: readonly Resource[], source: FileSource, sink: ProblemSink, facts: FileFacts): Promise<{ tables: number; rows: number }> {
-  const tabular = dependenciesFirst([...resources]);
-  const wanted = new Map<string, Map<string, string[]>>();
-  for (const r of tabular) {
-    for (const fk of r.schema!.foreignKeys) {
-      const target = fk.reference.resource ?? r.name;
-      if (!wanted.has(target)) wanted.set(target, new Map());
-      wanted.get(target)!.set(indexName(target, fk.reference.fields), fk.reference.fields);
-    }
-  }
-  const indexes: KeyIndex[] = [];
-  const known = new Map<string, Set<string>>();
-  const deferred: ForeignValues[] = [];
-  const unread = new Set<string>();
-  let rows = 0;
-  for (const r of tabular) {
-    // Read (and hashed) first, whatever else happens: the caller leaves these files' hashes to this task.
-    const bytes = await source.read(r.path);
-    if (bytes !== undefined) facts.set(r.path, { bytes: bytes.length, sha256: sha256Hex(bytes) });
-    const unusable = r.schema!.fields.find((f) => f.constraints?.pattern !== undefined && !isRegExp(f.constraints.pattern));
-    if (unusable) {
-      const message = `resource ${r.name}, field ${unusable.name}: the pattern ${JSON.stringify(unusable.constraints!.pattern)} is not a regular expression, so the table was not checked`;
-      sink.add({ code: "descriptor/invalid", file: DESCRIPTOR_FILE, message });
-      unread.add(r.name);
-      continue;
-    }
-    const result = bytes === undefined ? undefined : checkTableFile(r, decode(bytes), wanted, known, sink);
-    if (result === undefined) {
-      unread.add(r.name);
-      continue;
-    }
-    for (const ix of result.indexes) known.set(indexName(ix.resource, ix.fields), ix.keys);
-    indexes.push(...result.indexes);
-    deferred.push(...result.deferred);
-    rows += result.rows;
-  }
-  // A table that could not be read is already reported; keys pointing into it are not checked.
-  checkForeignKeys(deferred.filter((f) => !unread.has(f.target.resource)), indexes, sink);
-  return { tables: tabular.length - unread.size, rows };
-}
-
-/**
- * Read and check one table file. Its problems are gathered apart and kept only once the table has
- * been read through: where the fast reader hands the file to the thorough one part way, the
- * table is checked again from its start. Undefined (with the problem reported) when the file is
- * not a table at all.
- */
-function checkTableFile(r: Resource, text: string, wanted: ReadonlyMap<string, Map<string, string[]>>, known: ReadonlyMap<string, Set<string>>, sink: ProblemSink): TableCheck | undefined {
-  const fields = r.schema!.fields.map((f) => f.name);
-  let raw = r.format === "csv" ? readCsvTable(r.path, r, text) : readJsonTable(r.path, fields, text);
-  for (;;) {
-    if ("code" in raw) {
-      sink.add(raw);
-      return undefined;
-    }
-    const table = new ProblemSink();
-    try {
-      const result = checkTable(r.path, r, r.schema!, raw, [...(wanted.get(r.name)?.values() ?? [])], known, table);
-      sink.merge(table.export());
-      return result;
-    } catch (error) {
-      if (!(error instanceof ReadAgain)) throw error;
-      raw = error.thorough();
-    }
-  }
-}
-
-/**
- * Resources ordered so that each comes after the ones its foreign keys point at (where no cycle
- * prevents it): their keys are then known while it is read, and its values need not be kept.
- */
-function dependenciesFirst(resources: Resource[]): Resource[] {
-  const byName = new Map(resources.map((r) => [r.name, r]));
-  const done = new Set<string>();
-  const visiting = new Set<string>();
-  const ordered: Resource[] = [];
-  const visit = (r: Resource) => {
-    if (done.has(r.name) || visiting.has(r.name)) return;
-    visiting.add(r.name);
-    for (const fk of r.schema!.foreignKeys) {
-      const target = byName.get(fk.reference.resource ?? r.name);
-      if (target && target !== r) visit(target);
-    }
-    visiting.delete(r.name);
-    done.add(r.name);
-    ordered.push(r);
-  };
-  resources.forEach(visit);
-  return ordered;
-}
-
-/** Whether a Table Schema pattern compiles as the cell checks compile it. */
-function isRegExp(pattern: string): boolean {
-  try {
-    new RegExp(`^(?:${pattern})$`, "u");
-    return true;
-  } catch {
-    return false;
-  }
-}

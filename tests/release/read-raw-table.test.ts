@@ -4,7 +4,7 @@ import { createRandom } from "../../src/bench/prng.js";
 import { tableSchema } from "../../src/describe/table-schema.js";
 import { checkTable } from "../../src/release/check-table.js";
 import { DescriptorSchema, type Resource } from "../../src/release/descriptor-schema.js";
-import { parseJsonRows } from "../../src/release/read-package.js";
+import { parseJsonRows } from "../../src/release/json-rows.js";
 import { ReadAgain, readCsvTable, readJsonTable, type RawTable } from "../../src/release/read-raw-table.js";
 import { ProblemSink, type VerifyProblem } from "../../src/release/verify-problem.js";
 import type { Row } from "../../src/tables/field-types.js";
