@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import type { Resource } from "./descriptor-schema.js";
 import { StrictCsvReader } from "./parse-csv.js";
-import { parseJsonRows, type JsonRow } from "./json-rows.js";
+import { decode, parseJsonRows, type JsonRow } from "./json-rows.js";
 import type { VerifyProblem } from "./verify-problem.js";
 
 /**
@@ -77,13 +77,18 @@ function readCsvWithPapa(file: string, body: string, delimiter: string, quoteCha
 /**
  * Read a JSON table resource (an array of row objects) in the order of the schema's fields. The
  * fast reader parses the layout the JSON writer writes (`[`, one row a line, `]`) a batch of lines
- * at a time; anything else, or anything amiss, is parsed whole, for the error JSON.parse gives.
+ * at a time, each decoded on its own (no text of the whole file is made); anything else, or
+ * anything amiss, is decoded and parsed whole, for the error JSON.parse gives.
  */
-export function readJsonTable(file: string, fields: readonly string[], text: string): RawTable | VerifyProblem {
-  const thorough = () => readJsonWhole(file, fields, text);
-  const start = text.startsWith("[\n") ? 2 : -1;
-  const end = text.endsWith("\n]\n") ? text.length - 3 : text.endsWith("\n]") ? text.length - 2 : -1;
+export function readJsonTable(file: string, fields: readonly string[], data: Uint8Array): RawTable | VerifyProblem {
+  const thorough = () => readJsonWhole(file, fields, decode(data));
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const n = bytes.length;
+  const start = bytes[0] === OPEN && bytes[1] === NEWLINE ? 2 : -1;
+  const end = bytes[n - 1] === NEWLINE && bytes[n - 2] === CLOSE && bytes[n - 3] === NEWLINE ? n - 3 : bytes[n - 1] === CLOSE && bytes[n - 2] === NEWLINE ? n - 2 : -1;
   if (start < 0 || end < start) return thorough();
+  // A piece starting with a byte order mark keeps it, as it would inside the whole text.
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   return {
     header: [...fields],
     firstRow: 1,
@@ -92,18 +97,19 @@ export function readJsonTable(file: string, fields: readonly string[], text: str
       for (let at = start, first = 0; at < end; ) {
         // Up to BATCH lines, cut at a line end after a comma. JSON text holds a line end only
         // between tokens, so if every cut piece parses as array items, the pieces joined by their
-        // commas are the whole array's items: the same rows JSON.parse of the whole gives.
+        // commas are the whole array's items: the same rows JSON.parse of the whole gives. A line
+        // end is never part of a longer UTF-8 sequence, so the pieces decode as the whole would.
         let cut = at;
-        for (let n = 0; n < BATCH && cut < end; n++) {
-          const newline = text.indexOf("\n", cut);
+        for (let k = 0; k < BATCH && cut < end; k++) {
+          const newline = bytes.indexOf(NEWLINE, cut);
           cut = newline === -1 || newline > end ? end : newline + 1;
         }
         const last = cut >= end;
-        const piece = last ? text.slice(at, end) : text.slice(at, cut - 1);
-        if (!last && !piece.endsWith(",")) throw new ReadAgain(thorough);
+        if (!last && bytes[cut - 2] !== COMMA) throw new ReadAgain(thorough);
+        const piece = decoder.decode(bytes.subarray(at, last ? end : cut - 2));
         let rows: unknown;
         try {
-          rows = JSON.parse(`[${last ? piece : piece.slice(0, -1)}]`);
+          rows = JSON.parse(`[${piece}]`);
         } catch {
           throw new ReadAgain(thorough);
         }
@@ -116,6 +122,11 @@ export function readJsonTable(file: string, fields: readonly string[], text: str
     },
   };
 }
+
+const OPEN = 0x5b;
+const CLOSE = 0x5d;
+const COMMA = 0x2c;
+const NEWLINE = 0x0a;
 
 /** A JSON table read whole: the exact error when it is not an array of flat row objects. */
 function readJsonWhole(file: string, fields: readonly string[], text: string): RawTable | VerifyProblem {

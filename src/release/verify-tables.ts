@@ -58,7 +58,7 @@ async function checkTables(resources: readonly Resource[], source: FileSource, s
       continue;
     }
     const bytes = await reading;
-    const result = bytes === undefined ? undefined : checkTableFile(r, decode(bytes), wanted, known, sink);
+    const result = bytes === undefined ? undefined : checkTableFile(r, bytes, wanted, known, sink);
     if (result === undefined) {
       unread.add(r.name);
       continue;
@@ -79,9 +79,9 @@ async function checkTables(resources: readonly Resource[], source: FileSource, s
  * table is checked again from its start. Undefined (with the problem reported) when the file is
  * not a table at all.
  */
-function checkTableFile(r: Resource, text: string, wanted: ReadonlyMap<string, Map<string, string[]>>, known: ReadonlyMap<string, Set<string>>, sink: ProblemSink): TableCheck | undefined {
+function checkTableFile(r: Resource, bytes: Uint8Array, wanted: ReadonlyMap<string, Map<string, string[]>>, known: ReadonlyMap<string, Set<string>>, sink: ProblemSink): TableCheck | undefined {
   const fields = r.schema!.fields.map((f) => f.name);
-  let raw = r.format === "csv" ? readCsvTable(r.path, r, text) : readJsonTable(r.path, fields, text);
+  let raw = r.format === "csv" ? readCsvTable(r.path, r, decode(bytes)) : readJsonTable(r.path, fields, bytes);
   for (;;) {
     if ("code" in raw) {
       sink.add(raw);

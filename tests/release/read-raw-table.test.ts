@@ -55,7 +55,7 @@ function readAll(read: () => RawTable | VerifyProblem): { rows?: unknown[][]; pr
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const lines = (t: string) => t.split("\n");
-const readJson = (t: string) => readAll(() => readJsonTable("t.json", FIELDS, t));
+const readJson = (t: string) => readAll(() => readJsonTable("t.json", FIELDS, new TextEncoder().encode(t)));
 const wholeJson = (t: string) => (JSON.parse(t) as Record<string, unknown>[]).map((r) => FIELDS.map((f) => r[f]));
 
 describe("reading a JSON table a batch at a time", () => {
@@ -92,6 +92,25 @@ describe("reading a JSON table a batch at a time", () => {
       expect(typeof expected, what).toBe("string");
       expect(readJson(t).problem, what).toEqual({ code: "data/json", file: "t.json", message: expected });
     }
+  });
+
+  it("decodes each batch as the whole file would be decoded: characters of several bytes, bytes that are not UTF-8, a byte order mark", () => {
+    const l = lines(written);
+    l[4_096] = l[4_096]!.replace('"topic_id":"', '"topic_id":"议\u{1F600}');
+    l[4_097] = l[4_097]!.replace('"topic_id":"', '"topic_id":"\u0000BAD');
+    const bytes = Buffer.from(l.join("\n"));
+    const bad = bytes.indexOf("\u0000BAD");
+    bytes[bad] = 0xff;
+    const read = readAll(() => readJsonTable("t.json", FIELDS, bytes));
+    expect(read).toEqual({ rows: wholeJson(new TextDecoder().decode(bytes)), problems: [], readAgain: 0 });
+    expect(read.rows![4_095]![1]).toMatch(/^议\u{1F600}/u);
+    expect(read.rows![4_096]![1]).toMatch(/^\uFFFDBAD/);
+    // A byte order mark opening a batch's first line is no whitespace in JSON, as in the whole.
+    const batchStart = bytes.lastIndexOf("\n", bad) + 1;
+    const marked = Buffer.concat([bytes.subarray(0, batchStart), Buffer.from([0xef, 0xbb, 0xbf]), bytes.subarray(batchStart)]);
+    const expected = parseJsonRows(new TextDecoder().decode(marked));
+    expect(typeof expected).toBe("string");
+    expect(readAll(() => readJsonTable("t.json", FIELDS, marked)).problem).toEqual({ code: "data/json", file: "t.json", message: expected });
   });
 
   it("reports unknown and absent fields at their rows, in every batch", () => {
