@@ -1,5 +1,6 @@
 import { Bool, DateDay, Dictionary, Int32, makeData, makeVector, Table, tableToIPC, Utf8, type DataType, type Vector } from "apache-arrow";
 import type { Cell, FieldDef, Row, TableDef } from "../../tables/field-types.js";
+import { ByteSink } from "../byte-sink.js";
 import type { TableWriter } from "../table-writer.js";
 
 /** Arrow IPC file (Feather v2) with real types: date32, int32, bool, and dictionary-encoded strings. */
@@ -72,12 +73,12 @@ export function arrowColumn(field: FieldDef, position: number, values: readonly 
 /** Strings (null as empty) as UTF-8 bytes with their offsets. */
 function utf8Buffers(values: readonly (string | null)[]): { valueOffsets: Int32Array; data: Uint8Array } {
   const valueOffsets = new Int32Array(values.length + 1);
-  let total = 0;
+  const out = new ByteSink(values.length * 16);
   values.forEach((v, i) => {
-    total += v === null ? 0 : Buffer.byteLength(v, "utf8");
-    valueOffsets[i + 1] = total;
+    if (v !== null) out.write(v);
+    valueOffsets[i + 1] = out.length;
   });
-  return { valueOffsets, data: new Uint8Array(Buffer.from(values.map((v) => v ?? "").join(""), "utf8")) };
+  return { valueOffsets, data: out.bytes() };
 }
 
 /** The validity bitmap of a column (bit set = value present), or none when nothing is missing. */

@@ -1,4 +1,5 @@
 import type { Cell, Row, TableDef } from "../../tables/field-types.js";
+import { ByteSink } from "../byte-sink.js";
 import type { TableWriter } from "../table-writer.js";
 import { FORMULA_START } from "../../model/formula.js";
 
@@ -17,18 +18,10 @@ export const csvWriter: TableWriter = {
   encoding: "utf-8",
   write(table: TableDef, rows: readonly Row[]): Uint8Array {
     const names = table.fields.map((f) => f.name);
-    const parts: string[] = [names.map(quoted).join(",") + "\n"];
-    // Rows are joined in batches: one string per row would hold a million small strings at once.
-    let batch = "";
-    for (const row of rows) {
-      batch += csvRow(names, row) + "\n";
-      if (batch.length > 1 << 16) {
-        parts.push(batch);
-        batch = "";
-      }
-    }
-    parts.push(batch);
-    return new Uint8Array(Buffer.from(parts.join(""), "utf8"));
+    const out = new ByteSink(rows.length * 48);
+    out.write(names.map(quoted).join(",") + "\n");
+    for (const row of rows) out.write(csvRow(names, row) + "\n");
+    return out.bytes();
   },
 };
 

@@ -1,4 +1,5 @@
 import type { Cell, Row, TableDef } from "../../tables/field-types.js";
+import { ByteSink } from "../byte-sink.js";
 import type { TableWriter } from "../table-writer.js";
 
 /** JSON: an array of row objects, keys in column order, explicit nulls, one row per line. */
@@ -10,17 +11,11 @@ export const jsonWriter: TableWriter = {
   write(table: TableDef, rows: readonly Row[]): Uint8Array {
     if (rows.length === 0) return new Uint8Array(Buffer.from("[]\n"));
     const text = jsonRow(table);
-    const parts: string[] = [];
-    let batch = "[\n";
-    for (let r = 0; r < rows.length; r++) {
-      batch += (r === 0 ? "" : ",\n") + text(rows[r]!);
-      if (batch.length > 1 << 16) {
-        parts.push(batch);
-        batch = "";
-      }
-    }
-    parts.push(batch + "\n]\n");
-    return new Uint8Array(Buffer.from(parts.join(""), "utf8"));
+    const out = new ByteSink(rows.length * 64);
+    out.write("[\n");
+    for (let r = 0; r < rows.length; r++) out.write(r === 0 ? text(rows[r]!) : ",\n" + text(rows[r]!));
+    out.write("\n]\n");
+    return out.bytes();
   },
 };
 
