@@ -15,7 +15,7 @@ export function buildTables(index: SourceIndex): Tables {
   const t: Tables = Object.fromEntries(TABLES.map((table) => [table.name, [] as Row[]]));
   const documentLanguage = new Map([...index.document].map(([id, e]) => [id, e.record.language]));
 
-  for (const { record: d } of index.document.values()) {
+  for (const { record: d } of inIdOrder(index.document)) {
     t.documents!.push({
       document_id: d.id,
       title: d.title,
@@ -26,11 +26,11 @@ export function buildTables(index: SourceIndex): Tables {
       sha256: d.sha256 ?? null,
     });
   }
-  for (const { record: p } of index.person.values()) {
+  for (const { record: p } of inIdOrder(index.person)) {
     t.people!.push({ person_id: p.id, name: p.name, country: p.country });
     t.person_names!.push(...nameRows("person_id", p.id, p.name, p.names));
   }
-  for (const { record: b } of index.body.values()) {
+  for (const { record: b } of inIdOrder(index.body)) {
     t.bodies!.push({
       body_id: b.id,
       name: b.name,
@@ -41,7 +41,7 @@ export function buildTables(index: SourceIndex): Tables {
     });
     t.body_names!.push(...nameRows("body_id", b.id, b.name, b.names, b.abbreviation));
   }
-  for (const { record: topic } of index.topic.values()) {
+  for (const { record: topic } of inIdOrder(index.topic)) {
     t.topics!.push({
       topic_id: topic.id,
       label: topic.label,
@@ -50,7 +50,7 @@ export function buildTables(index: SourceIndex): Tables {
       aliases: topic.aliases?.length ? topic.aliases.join("; ") : null,
     });
   }
-  for (const { record: v } of index.visit.values()) {
+  for (const { record: v } of inIdOrder(index.visit)) {
     t.visits!.push({
       visit_id: v.id,
       title: v.title,
@@ -63,7 +63,7 @@ export function buildTables(index: SourceIndex): Tables {
     });
     for (const document of v.documents) t.visit_documents!.push({ visit_id: v.id, document_id: document });
   }
-  for (const { record: m } of index.meeting.values()) {
+  for (const { record: m } of inIdOrder(index.meeting)) {
     t.meetings!.push(meetingRow(m));
     for (const p of m.participants) {
       t.meeting_participants!.push({ meeting_id: m.id, person_id: p.person, body_id: p.body, role: p.role ?? null, side: p.side });
@@ -85,6 +85,19 @@ export function buildTables(index: SourceIndex): Tables {
   t.positions = derivePositions(t.meetings!, t.meeting_participants!);
   for (const table of TABLES) sortRows(t[table.name]!, table.primaryKey);
   return t;
+}
+
+/**
+ * A kind's entries in the order of their ids (by code unit): each table then comes out sorted by
+ * its key, or nearly (rows of one record in the record's order), which sorting by the key finds
+ * in one pass rather than many.
+ */
+function inIdOrder<T>(entries: ReadonlyMap<string, T>): T[] {
+  return [...entries.keys()].sort(compareCodeUnits).map((id) => entries.get(id)!);
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
