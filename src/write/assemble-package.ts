@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { dateBounds, formatDate } from "../model/dates.js";
 import type { SourceIndex } from "../model/source-index.js";
 import type { Tables } from "../tables/field-types.js";
 import { TABLES } from "../tables/table-definitions.js";
 import { describePackage, resourcePath, type CitedSource, type WrittenFile } from "../describe/describe-package.js";
+import { sha256Hex } from "./file-digest.js";
 import { WRITERS } from "./writers.js";
 import { writeTablesHere, writeTablesInThreads, type TableFiles } from "./parallel/write-tables.js";
 
@@ -63,10 +63,6 @@ export function descriptorBytes(written: ReadonlyMap<string, WrittenFile>, about
   return new TextEncoder().encode(JSON.stringify(descriptor, null, 2) + "\n");
 }
 
-/** SHA-256 of some bytes, as lowercase hex. */
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
 
 /**
  * The package's `created` time, from the sources rather than the clock: the last day any cited

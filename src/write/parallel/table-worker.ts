@@ -1,6 +1,7 @@
 import { parentPort } from "node:worker_threads";
 import type { Row } from "../../tables/field-types.js";
 import { tableNamed } from "../../tables/table-definitions.js";
+import { sha256Hex } from "../file-digest.js";
 import { WRITERS } from "../writers.js";
 import type { TableJob, TableJobResult } from "./write-tables.js";
 
@@ -13,5 +14,6 @@ parentPort!.on("message", (job: TableJob) => {
     const writer = WRITERS.find((w) => w.format === format)!;
     return writer.write(table, rows);
   });
-  parentPort!.postMessage({ id: job.id, files } satisfies TableJobResult, files.map((f) => f.buffer as ArrayBuffer));
+  const sha256 = files.map(sha256Hex);
+  parentPort!.postMessage({ id: job.id, files, sha256 } satisfies TableJobResult, files.map((f) => f.buffer as ArrayBuffer));
 });

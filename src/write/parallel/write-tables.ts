@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import type { Tables } from "../../tables/field-types.js";
 import { TABLES } from "../../tables/table-definitions.js";
 import { ByteSink } from "../byte-sink.js";
+import { hasDigest, knownDigest, sha256Hex } from "../file-digest.js";
 import type { TableWriter } from "../table-writer.js";
 import { WRITERS } from "../writers.js";
 
@@ -13,14 +14,21 @@ export interface TableJob {
   formats: TableWriter["format"][];
 }
 
-/** A writer thread's answer: the files, in the order of the job's formats. */
+/** A writer thread's answer: the files, in the order of the job's formats, and their SHA-256. */
 export interface TableJobResult {
   id: number;
   files: Uint8Array[];
+  sha256: string[];
 }
 
 /** Every table in every format, by format then table: `files[format][table]`. */
 export type TableFiles = Map<TableWriter["format"], Map<string, Uint8Array>>;
+
+/** The first file written here whose SHA-256 is not yet known, if any. */
+function unhashed(files: TableFiles): Uint8Array | undefined {
+  for (const byTable of files.values()) for (const bytes of byTable.values()) if (!hasDigest(bytes)) return bytes;
+  return undefined;
+}
 
 /** Write every table in every format in this thread. */
 export function writeTablesHere(tables: Tables): TableFiles {
@@ -33,9 +41,10 @@ export function writeTablesHere(tables: Tables): TableFiles {
 /**
  * What writing costs, per cell, by format, and what reading a table back from its JSON costs a
  * writer thread: measured on the 100,000-meeting bench corpus in one thread (JSON 1.6 s, CSV 1.2 s,
- * Arrow 1.5 s, JSON.parse 1.6 s for its million rows). Only the ratios matter.
+ * Arrow 1.5 s, JSON.parse 1.6 s for its million rows; 2.0 s here, as the thread, sharing the
+ * cores, is found to finish last). Only the ratios matter.
  */
-const COST = { json: 1.6, csv: 1.2, arrow: 1.5, parse: 1.6 };
+const COST = { json: 1.6, csv: 1.2, arrow: 1.5, parse: 2.0 };
 
 /**
  * Which tables the writer thread takes: it reads each back from the JSON this thread writes (this
@@ -87,7 +96,7 @@ export async function writeTablesInThreads(tables: Tables): Promise<TableFiles> 
     /** The tables sent, by job id. */
     const sent: string[] = [];
     worker.on("message", (result: TableJobResult) => {
-      others.forEach((w, n) => out.get(w.format)!.set(sent[result.id]!, result.files[n]!));
+      others.forEach((w, n) => out.get(w.format)!.set(sent[result.id]!, knownDigest(result.files[n]!, result.sha256[n]!)));
       waiting--;
       wake();
     });
@@ -114,6 +123,10 @@ export async function writeTablesInThreads(tables: Tables): Promise<TableFiles> 
         worker.postMessage({ id: sent.length - 1, table: table.name, json: bytes, formats: others.map((w) => w.format) } satisfies TableJob);
       } else if (mine.length > 0) {
         mine.shift()!();
+        await breathe();
+      } else if (unhashed(out)) {
+        // Waiting for the thread: the time to hash what this thread wrote, for the descriptor.
+        sha256Hex(unhashed(out)!);
         await breathe();
       } else await woken();
     }
