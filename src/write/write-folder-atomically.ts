@@ -4,6 +4,8 @@ import { faultPoint } from "./fault-point.js";
 
 const STAGING = ".parlex-staging-";
 const RETIRED = ".parlex-retired-";
+/** Files written at once. */
+const WRITERS_AT_ONCE = 4;
 
 /**
  * A file of the new folder that has the bytes of an existing file (one of the old folder's): it
@@ -28,15 +30,23 @@ export async function writeFolderAtomically(target: string, files: ReadonlyMap<s
   await recoverInterrupted(target);
   const staging = await mkdtemp(path.join(parent, `${STAGING}${base}-`));
   try {
+    for (const folder of new Set([...files.keys()].map((relative) => path.dirname(path.join(staging, relative))))) await mkdir(folder, { recursive: true });
+    // A few files at a time: the system then copies them into its cache on both cores.
+    const queue = [...files];
     let written = 0;
-    for (const [relative, bytes] of files) {
-      const file = path.join(staging, relative);
-      await mkdir(path.dirname(file), { recursive: true });
-      if (bytes instanceof Uint8Array) await writeFile(file, bytes);
-      else if (Array.isArray(bytes)) await writePieces(file, bytes);
-      else await link(bytes.sameAs, file).catch(() => copyFile(bytes.sameAs, file));
-      if (++written === Math.ceil(files.size / 2)) faultPoint("build:staging-partly-written");
-    }
+    const writer = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const [relative, bytes] = next;
+        const file = path.join(staging, relative);
+        if (bytes instanceof Uint8Array) await writeFile(file, bytes);
+        else if (Array.isArray(bytes)) await writePieces(file, bytes);
+        else await link(bytes.sameAs, file).catch(() => copyFile(bytes.sameAs, file));
+        if (++written === Math.ceil(files.size / 2)) faultPoint("build:staging-partly-written");
+      }
+    };
+    // Every writer done before a failure is handled: nothing may write into a staging folder being removed.
+    const failed = (await Promise.allSettled(Array.from({ length: WRITERS_AT_ONCE }, writer))).find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
     faultPoint("build:staged");
     const retired = path.join(parent, `${RETIRED}${base}`);
     const hadOld = await exists(target);
