@@ -142,7 +142,7 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
     const records = files.filter((f) => f.record !== undefined).map((f) => f.record);
     const archive = options.archiveDir === undefined ? undefined : { lookup: await readArchive(path.resolve(cwd, options.archiveDir), records), dir: options.archiveDir };
     tree = validateTree(
-      files.map((f) => ({ ...f, record: f.record, valid: f.summary.shape?.length === 0 })),
+      files.map((f) => ({ file: f.file, kind: f.kind, stem: f.stem, ...(f.yearFolder !== undefined ? { yearFolder: f.yearFolder } : {}), record: f.record, valid: f.summary.shape?.length === 0 })),
       archive,
     );
     if (!archive) cache?.setTreeFindings(checked.fingerprint, tree);

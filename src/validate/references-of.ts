@@ -38,12 +38,12 @@ const REFERENCE_PATHS: Record<Kind, readonly { path: readonly string[]; target: 
  */
 export function forEachReference(kind: Kind, record: unknown, visit: ReferenceVisitor): void {
   const at: (string | number)[] = [];
-  for (const { path, target } of REFERENCE_PATHS[kind]) follow(record, path, 0, at, (id) => visit(target, id, at));
+  for (const { path, target } of REFERENCE_PATHS[kind]) follow(record, path, 0, at, target, visit);
 }
 
-function follow(value: unknown, path: readonly string[], step: number, at: (string | number)[], found: (id: string) => void): void {
+function follow(value: unknown, path: readonly string[], step: number, at: (string | number)[], target: Kind, visit: ReferenceVisitor): void {
   if (step === path.length) {
-    if (typeof value === "string") found(value);
+    if (typeof value === "string") visit(target, value, at);
     return;
   }
   const name = path[step]!;
@@ -51,12 +51,12 @@ function follow(value: unknown, path: readonly string[], step: number, at: (stri
     if (!Array.isArray(value)) return;
     for (let i = 0; i < value.length; i++) {
       at.push(i);
-      follow(value[i], path, step + 1, at, found);
+      follow(value[i], path, step + 1, at, target, visit);
       at.pop();
     }
   } else if (value !== null && typeof value === "object" && !Array.isArray(value) && Object.hasOwn(value, name)) {
     at.push(name);
-    follow((value as Record<string, unknown>)[name], path, step + 1, at, found);
+    follow((value as Record<string, unknown>)[name], path, step + 1, at, target, visit);
     at.pop();
   }
 }
