@@ -40,8 +40,8 @@ export async function readArchiveBytes(bytes: Uint8Array): Promise<ArchiveConten
   });
 }
 
-/** What reads an archive entry's bytes as they come: made per entry, given its path below the top folder. */
-export type EntryCollector<T> = (inner: string) => { add(chunk: Buffer): void; end(): T };
+/** What reads an archive entry's bytes as they come: made per entry, given its path below its top folder and its whole path. */
+export type EntryCollector<T> = (inner: string, name: string) => { add(chunk: Buffer): void; end(): T };
 
 /**
  * Every file entry of an archive (.tar.gz or .tar) through a collector: what it made of each, by
@@ -62,7 +62,7 @@ export async function scanArchiveBytes<T>(bytes: Uint8Array, collector: EntryCol
           entry.resume();
           return;
         }
-        const collect = collector(name.slice(name.indexOf("/") + 1));
+        const collect = collector(name.slice(name.indexOf("/") + 1), name);
         entry.on("data", (c: Buffer) => collect.add(c));
         entry.on("end", () => raw.set(name, collect.end()));
       },
@@ -78,7 +78,8 @@ export async function scanArchiveBytes<T>(bytes: Uint8Array, collector: EntryCol
     const gunzip = createGunzip({ chunkSize: 1 << 20 });
     gunzip.on("data", (chunk: Buffer) => parser.write(chunk));
     gunzip.on("end", () => parser.end());
-    gunzip.on("error", reject);
+    // Worded as node-tar's own un-gzipping worded it.
+    gunzip.on("error", (error) => reject(new Error(`zlib: ${error.message}`)));
     gunzip.end(buffer);
   }).catch((error: Error) => problems.push(`not a readable tar.gz: ${error.message}`));
   const top = tops.size === 1 ? [...tops][0]! : null;

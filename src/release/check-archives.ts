@@ -1,6 +1,6 @@
 import { scanArchiveBytes } from "./archive.js";
 import { PIECE } from "./check-files.js";
-import type { FileSource } from "./file-source.js";
+import type { FileReader, FileSource } from "./file-source.js";
 import { isArchiveFile } from "./release-files.js";
 import type { ProblemSink } from "./verify-problem.js";
 
@@ -21,29 +21,55 @@ export async function compareArchives(source: FileSource, files: readonly string
   const buffer = Buffer.allocUnsafe(PIECE);
   const compared: ArchiveComparison[] = [];
   for (const archive of files.filter(isArchiveFile)) {
-    const scanned = await scanArchiveBytes((await source.read(archive))!, (inner) => {
-      const reader = listed.has(inner) ? source.open(inner) : undefined;
-      let same = reader !== undefined;
-      let at = 0;
-      return {
-        add: (chunk) => {
-          if (same) {
-            const into = chunk.length <= buffer.length ? buffer.subarray(0, chunk.length) : Buffer.allocUnsafe(chunk.length);
-            same = Buffer.compare(reader!.readAt(at, into), chunk) === 0;
-          }
-          at += chunk.length;
-        },
-        end: () => {
-          // The folder's file must end where the entry does.
-          if (same) same = reader!.readAt(at, buffer.subarray(0, 1)).length === 0;
-          reader?.close();
-          return same;
-        },
-      };
-    });
+    const bytes = (await source.read(archive))!;
+    const open = new Set<FileReader>();
+    const compare = (path: (inner: string, name: string) => string) =>
+      scanArchiveBytes(bytes, (inner, name) => {
+        const file = path(inner, name);
+        const reader = listed.has(file) ? source.open(file) : undefined;
+        if (reader) open.add(reader);
+        let same = reader !== undefined;
+        let at = 0;
+        return {
+          add: (chunk) => {
+            if (same) {
+              const into = chunk.length <= buffer.length ? buffer.subarray(0, chunk.length) : Buffer.allocUnsafe(chunk.length);
+              same = Buffer.compare(readFully(reader!, at, into), chunk) === 0;
+            }
+            at += chunk.length;
+          },
+          end: () => {
+            // The folder's file must end where the entry does.
+            if (same) same = reader!.readAt(at, buffer.subarray(0, 1)).length === 0;
+            if (reader) {
+              reader.close();
+              open.delete(reader);
+            }
+            return same;
+          },
+        };
+      });
+    // Entries are compared by their path below the one top folder; in an archive of several top
+    // folders (itself a problem) they are named, and compared, by their whole path.
+    let scanned = await compare((inner) => inner);
+    if (scanned.top === null) scanned = await compare((_inner, name) => name);
+    // An archive that breaks off mid-entry leaves that entry's file open.
+    for (const reader of open) reader.close();
     compared.push({ archive, same: scanned.files, problems: scanned.problems });
   }
   return compared;
+}
+
+/** The bytes of a file from `position`, as many as `into` holds unless the file ends first. */
+function readFully(reader: FileReader, position: number, into: Buffer): Uint8Array {
+  let filled = 0;
+  while (filled < into.length) {
+    const piece = reader.readAt(position + filled, into.subarray(filled));
+    if (piece.length === 0) break;
+    if (piece.buffer !== into.buffer || piece.byteOffset !== into.byteOffset + filled) into.set(piece, filled);
+    filled += piece.length;
+  }
+  return into.subarray(0, filled);
 }
 
 /** Each archive holds exactly the folder's other files, byte for byte. */

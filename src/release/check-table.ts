@@ -2,7 +2,7 @@ import { compileCellCheck, INVALID } from "./check-cell.js";
 import type { Resource, TableSchema } from "./descriptor-schema.js";
 import type { JsonCell } from "./json-rows.js";
 import type { RawTable } from "./read-raw-table.js";
-import type { ProblemSink } from "./verify-problem.js";
+import { ProblemSink } from "./verify-problem.js";
 
 /** The key values some foreign key points at: every non-null tuple of `fields` in `resource`. */
 export interface KeyIndex {
@@ -29,12 +29,33 @@ export interface TableCheck {
 }
 
 /**
- * Check a table's rows against its Table Schema in one pass: header, types, constraints, unique
- * fields and primary key. Builds the key sets other tables point at (`wanted`); resolves this
- * table's foreign keys at once where the target's keys are already `known`, and defers the rest.
- * Sets and Maps only, so linear in the rows.
+ * Check a table's rows against its Table Schema in one pass (two, when its primary keys turn out
+ * not to be in order): header, types, constraints, unique fields and primary key. Builds the key
+ * sets other tables point at (`wanted`); resolves this table's foreign keys at once where the
+ * target's keys are already `known`, and defers the rest. Sets and Maps only, so linear in the rows.
  */
 export function checkTable(file: string, resource: Resource, schema: TableSchema, raw: RawTable, wanted: readonly string[][], known: ReadonlyMap<string, Set<string>>, sink: ProblemSink): TableCheck {
+  // First as a table sorted by its key, as published; its problems are kept only if it is one.
+  const sorted = new ProblemSink();
+  try {
+    const result = checkRows(file, resource, schema, raw, wanted, known, sorted, true);
+    sink.merge(sorted.export());
+    return result;
+  } catch (error) {
+    if (error !== KEYS_OUT_OF_ORDER) throw error;
+    return checkRows(file, resource, schema, raw, wanted, known, sink, false);
+  }
+}
+
+/** Thrown when a table's primary keys stop increasing: it is checked again, every key kept. */
+const KEYS_OUT_OF_ORDER = Symbol("primary keys out of order");
+
+/**
+ * One pass over a table's rows. With `keysInOrder`, primary keys are only compared with the last
+ * (strictly increasing keys cannot repeat), and the first that does not increase throws
+ * KEYS_OUT_OF_ORDER; otherwise each key is kept with its first row, to find repeats.
+ */
+function checkRows(file: string, resource: Resource, schema: TableSchema, raw: RawTable, wanted: readonly string[][], known: ReadonlyMap<string, Set<string>>, sink: ProblemSink, keysInOrder: boolean): TableCheck {
   const names = schema.fields.map((f) => f.name);
   if (raw.header.join("\u0000") !== names.join("\u0000")) {
     sink.add({ code: "data/header", file, message: `columns are ${raw.header.join(", ")}; the schema says ${names.join(", ")}` });
@@ -55,11 +76,13 @@ export function checkTable(file: string, resource: Resource, schema: TableSchema
   });
   const values: JsonCell[] = new Array(width).fill(null);
   const lastIndexed: (string | null)[] = indexes.map(() => null);
-  // While primary keys strictly increase (a table sorted by its key, as published) none can repeat:
-  // only the last is kept. The first key out of order leaves the keys to a pass of their own.
-  let sorted = pkAt !== null;
+  const primaryKeys = new Map<string, number>();
   const lastKey: string[] = [];
-  /** Whether this row's key (when it has one) comes after the last: its parts compared in turn, as keyOf's text would be, with no text made. */
+  /**
+   * Whether this row's key (when it has one) comes after the last: its parts compared in turn, as
+   * keyOf's text would be, with no text made. A part holding NUL (which keyOf joins parts with)
+   * counts as out of order, so that such keys are compared as keyOf's text, as every key is then.
+   */
   const stillIncreasing = (): boolean => {
     const at = pkAt!;
     for (let k = 0; k < at.length; k++) if (values[at[k]!] === null || values[at[k]!] === undefined) return true;
@@ -69,15 +92,18 @@ export function checkTable(file: string, resource: Resource, schema: TableSchema
       order = part < lastKey[k]! ? -1 : part > lastKey[k]! ? 1 : 0;
     }
     if (order <= 0) return false;
-    for (let k = 0; k < at.length; k++) lastKey[k] = keyPart(values[at[k]!]!);
+    for (let k = 0; k < at.length; k++) {
+      lastKey[k] = keyPart(values[at[k]!]!);
+      if (at.length > 1 && lastKey[k]!.includes("\u0000")) return false;
+    }
     return true;
   };
   let rows = 0;
 
   /** The row's logical values into `values`, problems reported; false when the row is not read at all. */
-  const readRow = (cells: readonly unknown[], row: number, report: boolean): boolean => {
+  const readRow = (cells: readonly unknown[], row: number): boolean => {
     if (raw.fromText && cells.length !== raw.header.length) {
-      if (report) sink.add({ code: "data/row-length", file, row, message: `${cells.length} cells where the header has ${raw.header.length}` });
+      sink.add({ code: "data/row-length", file, row, message: `${cells.length} cells where the header has ${raw.header.length}` });
       return false;
     }
     for (let f = 0; f < width; f++) {
@@ -87,7 +113,7 @@ export function checkTable(file: string, resource: Resource, schema: TableSchema
       const cell = cells[column[f]!];
       const value = check(cell);
       if (value !== INVALID) values[f] = value;
-      else if (report) {
+      else {
         const result = check.explain(cell);
         if (!result.ok) sink.add({ code: result.code, file, row, message: result.message });
       }
@@ -100,7 +126,7 @@ export function checkTable(file: string, resource: Resource, schema: TableSchema
       rows += batch.length;
       for (let i = 0; i < batch.length; i++) {
         const row = raw.firstRow + before + i;
-        if (!readRow(batch[i]!, row, true)) continue;
+        if (!readRow(batch[i]!, row)) continue;
         for (let f = 0; f < width; f++) {
           const seen = unique[f];
           if (!seen || values[f] === null) continue;
@@ -108,7 +134,14 @@ export function checkTable(file: string, resource: Resource, schema: TableSchema
           if (seen.has(k)) sink.add({ code: "data/unique", file, row, message: `${names[f]}: ${showKey(k)} appears more than once` });
           seen.add(k);
         }
-        if (sorted) sorted = stillIncreasing();
+        if (pkAt && keysInOrder) {
+          if (!stillIncreasing()) throw KEYS_OUT_OF_ORDER;
+        } else if (pkAt) {
+          const key = keyOf(values, pkAt);
+          const first = key === null ? undefined : primaryKeys.get(key);
+          if (first !== undefined) sink.add({ code: "data/primary-key", file, row, message: `primary key (${schema.primaryKey.join(", ")}) = ${showKey(key!)} repeats row ${first}` });
+          else if (key !== null) primaryKeys.set(key, row);
+        }
         for (let n = 0; n < indexes.length; n++) {
           const key = keyOf(values, indexAt[n]!);
           // Rows sorted by key repeat a value in runs: adding it again changes nothing.
@@ -133,24 +166,6 @@ export function checkTable(file: string, resource: Resource, schema: TableSchema
     (p) => sink.add(p),
   );
 
-  if (pkAt && !sorted) {
-    // Keys out of order: read the table again for them alone, each kept with its first row.
-    const primaryKeys = new Map<string, number>();
-    raw.eachBatch(
-      (batch, before) => {
-        for (let i = 0; i < batch.length; i++) {
-          const row = raw.firstRow + before + i;
-          if (!readRow(batch[i]!, row, false)) continue;
-          const key = keyOf(values, pkAt);
-          if (key === null) continue;
-          const first = primaryKeys.get(key);
-          if (first !== undefined) sink.add({ code: "data/primary-key", file, row, message: `primary key (${schema.primaryKey.join(", ")}) = ${showKey(key)} repeats row ${first}` });
-          else primaryKeys.set(key, row);
-        }
-      },
-      () => undefined,
-    );
-  }
   return { rows, indexes, deferred: foreign.filter((f) => !f.keys).map((f) => f.deferred) };
 }
 

@@ -148,11 +148,13 @@ function readJsonWhole(file: string, fields: readonly string[], text: string): R
  */
 function flatCellsOf(file: string, fields: readonly string[], rows: readonly unknown[], first: number, report: (p: VerifyProblem) => void): unknown[][] | undefined {
   const width = fields.length;
+  // Every field an own key and no more keys than fields: then there is no unknown one either
+  // (with a field named twice, every row is looked at in full).
+  const distinct = new Set(fields).size === width;
   const cells: unknown[][] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as JsonRow;
     if (row === null || typeof row !== "object" || Array.isArray(row)) return undefined;
-    // Every field present and no more keys than fields: then there is no unknown one either.
     let keys = 0;
     for (const key in row) {
       keys++;
@@ -163,10 +165,10 @@ function flatCellsOf(file: string, fields: readonly string[], rows: readonly unk
     let present = 0;
     for (let f = 0; f < width; f++) {
       const name = fields[f]!;
-      if (name in row) present++;
+      if (Object.hasOwn(row, name)) present++;
       out[f] = row[name];
     }
-    if (present !== width || keys !== width) reportFields(file, fields, row, first + i + 1, report);
+    if (!distinct || present !== width || keys !== width) reportFields(file, fields, row, first + i + 1, report);
     cells[i] = out;
   }
   return cells;

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { appendFileSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { create } from "tar";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeArchive } from "../../src/release/archive.js";
 import { checkArchives, compareArchives } from "../../src/release/check-archives.js";
@@ -60,6 +61,21 @@ describe("comparing an archive with its folder", () => {
       ["archive/missing-file", "new.txt is not in the archive"],
       ["archive/extra-file", "small.txt is in the archive but not in the folder"],
     ]);
+  });
+
+  it("compares the entries of an archive of several top folders by their whole path", async () => {
+    const dir = path.join(scratch, "two-tops");
+    mkdirSync(path.join(dir, "top"), { recursive: true });
+    mkdirSync(path.join(dir, "other"), { recursive: true });
+    writeFileSync(path.join(dir, "top/d.txt"), "2");
+    writeFileSync(path.join(dir, "other/e.txt"), "e");
+    await create({ cwd: dir, file: path.join(dir, ARCHIVE), gzip: true, portable: true }, ["top/d.txt", "other/e.txt"]);
+    rmSync(path.join(dir, "other"), { recursive: true });
+    writeFileSync(path.join(dir, "top/d.txt"), "1");
+    writeFileSync(path.join(dir, "d.txt"), "2");
+    const found = await problems(dir);
+    expect(found).toContainEqual(["archive/mismatch", "top/d.txt differs from the archive's copy"]);
+    expect(found.map(([code]) => code)).toContain("archive/unreadable");
   });
 
   it("compares files held in memory the same way", async () => {

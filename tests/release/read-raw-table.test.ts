@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../../src/bench/prng.js";
 import { tableSchema } from "../../src/describe/table-schema.js";
-import { checkTable } from "../../src/release/check-table.js";
+import { checkTable, indexName } from "../../src/release/check-table.js";
 import { DescriptorSchema, type Resource } from "../../src/release/descriptor-schema.js";
 import { parseJsonRows } from "../../src/release/json-rows.js";
 import { ReadAgain, readCsvTable, readJsonTable, type RawTable } from "../../src/release/read-raw-table.js";
@@ -125,6 +125,14 @@ describe("reading a JSON table a batch at a time", () => {
     ]);
   });
 
+  it("reports an unknown field where a field is named as an object's own property is (constructor), or twice", () => {
+    const text = '[\n{"a":"x","b":"y"}\n]\n';
+    for (const fields of [["a", "constructor"], ["a", "a"]]) {
+      const read = readAll(() => readJsonTable("t.json", fields, new TextEncoder().encode(text)));
+      expect(read.problems, fields.join(",")).toEqual([{ code: "data/fields", file: "t.json", row: 1, message: 'unknown field "b"' }]);
+    }
+  });
+
   it("reads a table with no rows", () => {
     expect(readJson(text(jsonWriter.write(table, [])))).toMatchObject({ rows: [], problems: [] });
   });
@@ -149,6 +157,31 @@ describe("reading a CSV table a batch at a time", () => {
 
   it("reports a quote never closed, past the first batches, as papaparse does", () => {
     expect(readCsv(`${written}m-99999,"open\n`).problem).toMatchObject({ code: "data/csv", file: "t.csv" });
+  });
+});
+
+describe("checking a table's primary key and foreign keys", () => {
+  const schemaOf = (fields: string[], primaryKey: string[], foreignKeys: unknown[] = []) =>
+    DescriptorSchema.parse({ name: "t", resources: [{ name: "t", path: "t.csv", format: "csv", schema: { fields: fields.map((name) => ({ name, type: "string" })), primaryKey, foreignKeys } }] }).resources[0]!;
+  const checkCsv = (res: Resource, text: string, known = new Map<string, Set<string>>()) => {
+    const raw = readCsvTable("t.csv", res, text);
+    if ("code" in raw) throw new Error(raw.message);
+    const sink = new ProblemSink();
+    checkTable("t.csv", res, res.schema!, raw, [], known, sink);
+    return sink.finish().map((p) => [p.code, p.row]);
+  };
+
+  it("finds keys whose parts differ but whose text is one (parts holding NUL), as keys compared by their text", () => {
+    expect(checkCsv(schemaOf(["a", "b"], ["a", "b"]), "a,b\nx,\u0000a\nx\u0000,a\n")).toEqual([["data/primary-key", 3]]);
+  });
+
+  it("reports a row's repeated key before its unknown foreign key, as one pass over the rows does", () => {
+    const res = schemaOf(["id", "p"], ["id"], [{ fields: ["p"], reference: { resource: "people", fields: ["p"] } }]);
+    const known = new Map([[indexName("people", ["p"]), new Set(["1"])]]);
+    expect(checkCsv(res, "id,p\nb,1\na,1\nb,zz\n", known)).toEqual([
+      ["data/primary-key", 4],
+      ["data/foreign-key", 4],
+    ]);
   });
 });
 
