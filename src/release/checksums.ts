@@ -1,10 +1,5 @@
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../write/file-digest.js";
 import { compareBytes } from "./file-source.js";
-
-/** SHA-256 of some bytes, as lowercase hex. */
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
 
 /** A checksum list in `sha256sum` format (`<hex>  <path>`), sorted by path, so `sha256sum -c` checks it. */
 export function renderChecksums(files: ReadonlyMap<string, Uint8Array>): Uint8Array {

@@ -1,6 +1,6 @@
 import { parseDescriptor, tableOfResource, type Descriptor, type Resource, type TableSchema } from "./descriptor-schema.js";
 import type { FileSource } from "./file-source.js";
-import { sha256Hex } from "./checksums.js";
+import { sha256Hex } from "../write/file-digest.js";
 import { parseManifest, type Manifest } from "./manifest.js";
 import { decode, parseJsonRows, type JsonRow } from "./json-rows.js";
 import { DESCRIPTOR_FILE, isArchiveFile, MANIFEST_FILE, RELEASE_ONLY_FILES } from "./release-files.js";

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 
 /**
- * SHA-256 digests of files written in memory, remembered by the bytes they were made from, so that
- * a file hashed early (by the writer thread that wrote it, or here while waiting for it) is not
- * hashed again for the descriptor. A file's bytes are never changed once written.
+ * SHA-256 digests of files' bytes, remembered by the bytes they were made from, so that a file
+ * hashed early (by the writer thread that wrote it, or here while waiting for it) is not hashed
+ * again for the descriptor or a release's checksums. The one helper for hashing a file's bytes:
+ * bytes are never changed once hashed (files are written whole, or read afresh).
  */
 const digests = new WeakMap<Uint8Array, string>();
 
