@@ -87,12 +87,14 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
   const cwd = options.cwd ?? process.cwd();
   // With a cache, it is opened while the tree is listed, and the files are stat-ed as their folders
   // are read (for its stat index), unless it turns out to have none.
-  const pool = options.cacheDir === undefined ? undefined : new StatPool();
+  // A first run (no stat index in the folder) stats nothing while listing.
+  const cacheDir = options.cacheDir === undefined ? undefined : path.resolve(cwd, options.cacheDir);
+  const pool = cacheDir === undefined || !CheckCache.mayHaveStats(cacheDir) ? undefined : new StatPool();
   const opening =
-    options.cacheDir === undefined
+    cacheDir === undefined
       ? undefined
-      : CheckCache.open(path.resolve(cwd, options.cacheDir)).then(async (cache) => {
-          if (!cache.hasStats) await pool!.close();
+      : CheckCache.open(cacheDir).then(async (cache) => {
+          if (!cache.hasStats) await pool?.close();
           return cache;
         });
   // Until it is awaited (after the listing), a failure must not go unhandled.

@@ -193,6 +193,22 @@ describe("the stat index in front of the cache", () => {
     expect(fourth.report).toEqual((await check({ cache: false })).report);
   }, 20_000);
 
+  it("is known to have no stat index before it is opened (a first run stats no file while listing)", async () => {
+    const dir = path.join(tree, ".parlex-cache");
+    expect(CheckCache.mayHaveStats(dir)).toBe(false);
+    await check({ threads: 0 });
+    expect(CheckCache.mayHaveStats(dir)).toBe(true);
+    const index = readdirSync(dir).find((n) => n.startsWith("files-") && n.endsWith(".bin"))!;
+    // Only what a stat index is kept in counts; another toolkit's index may be the one there.
+    renameSync(path.join(dir, index), path.join(dir, "files-0123456789abcdef.jsonl"));
+    expect(CheckCache.mayHaveStats(dir)).toBe(true);
+    rmSync(path.join(dir, "files-0123456789abcdef.jsonl"));
+    expect(CheckCache.mayHaveStats(dir)).toBe(false);
+    // And the run after it reads every file, as a first run does.
+    const again = await check({ threads: 0 });
+    expect(again.counts.unchanged).toBe(0);
+  });
+
   it("serves the same records through worker threads", async () => {
     await settle();
     await check({ threads: 2 });
