@@ -5,7 +5,8 @@ import { buildTables } from "../normalize/build-tables.js";
 import type { Tables } from "../tables/field-types.js";
 import type { ValidationReport } from "../validate/build-report.js";
 import { checkSourceTreeWithRecords, type CheckOptions } from "../validate/check-source-tree.js";
-import { assemblePackage, assemblePackageInThreads, packageSources, type PackageFiles, type PackageSources } from "../write/assemble-package.js";
+import { assemblePackage, assemblePackageInThreads, packageOf, packageSources, type PackageFiles, type PackageSources } from "../write/assemble-package.js";
+import type { TableFiles } from "../write/parallel/write-tables.js";
 
 /** What a build produced: the validation report, and when valid, the tables and every file. */
 export type BuildResult = { report: ValidationReport } & ({ ok: true; tables: Tables; files: PackageFiles } | { ok: false });
@@ -42,6 +43,12 @@ async function checkAndNormalize(root: string, check: CheckOptions): Promise<{ o
   const { report, index } = await checkSourceTreeWithRecords(root, check);
   if (!report.valid) return { ok: false, report };
   return { ok: true, report, tables: buildTables(index), about: packageSources(index) };
+}
+
+/** Every file of the package for tables already written (with the loader helpers). */
+export async function packageFilesOf(tableFiles: Promise<TableFiles>, about: PackageSources, version: string): Promise<PackageFiles> {
+  const [loaders, files] = await Promise.all([readLoaders(), tableFiles]);
+  return packageOf(files, about, version, loaders);
 }
 
 /** The loader helpers shipped with every package (load.py, load.R). */

@@ -2,10 +2,13 @@ import path from "node:path";
 import { buildTables } from "../normalize/build-tables.js";
 import type { Tables } from "../tables/field-types.js";
 import type { ValidationReport } from "../validate/build-report.js";
-import { checkSourceTreeStaged } from "../validate/check-source-tree.js";
-import { DESCRIPTOR, packageSources, type PackageSources } from "../write/assemble-package.js";
+import { checkSourceTreeStaged, type StagedTreeCheck } from "../validate/check-source-tree.js";
+import type { CheckedFile } from "../validate/parallel/check-files.js";
+import { DESCRIPTOR, THREADED_ROWS, packageSources, type PackageSources } from "../write/assemble-package.js";
+import type { TableWriting } from "../write/parallel/write-tables.js";
+import { dropEarlyPackage, startEarlyPackage, type EarlyPackage } from "./early-package.js";
 import { writeFolderAtomically, type FolderFile } from "../write/write-folder-atomically.js";
-import { packageFiles, type BuildOptions } from "./build-package.js";
+import { packageFiles, packageFilesOf, type BuildOptions } from "./build-package.js";
 import { packKeys, readLastBuild, saveLastBuild, type LastBuild } from "./last-build.js";
 import { patchPackage, readPatchable, writtenOf, type PatchedPackage } from "./patch-package.js";
 import type { TableFileSet } from "./patch-table.js";
@@ -29,7 +32,11 @@ export type FolderBuild = { report: ValidationReport } & (
 /** What the check leaves for writing: the report, and when valid, a patched package or the tables to write. */
 type Checked = { report: ValidationReport } & (
   | { ok: false }
-  | ({ ok: true; keys: string | undefined; fingerprint: string } & ({ patch: PatchedPackage } | { tables: Tables; about: PackageSources }))
+  | ({ ok: true; keys: string | undefined; fingerprint: string } & (
+      | { patch: PatchedPackage }
+      | { tables: Tables; about: PackageSources }
+      | { writing: TableWriting; rows: Record<string, number>; about: PackageSources }
+    ))
 );
 
 /**
@@ -52,6 +59,10 @@ export async function buildToFolder(root: string, folder: string, options: Build
     files = checked.patch.files;
     rows = last!.rows;
     about = last!.about;
+  } else if ("writing" in checked) {
+    files = await packageFilesOf(checked.writing.files, checked.about, options.version);
+    rows = checked.rows;
+    about = checked.about;
   } else {
     const { tables } = checked;
     files = await packageFiles(tables, checked.about, options);
@@ -76,15 +87,37 @@ export async function buildToFolder(root: string, folder: string, options: Build
  * once the rows are made, before the files are written.
  */
 async function checkAndPrepare(root: string, options: BuildOptions, last: LastBuild | undefined, standing: Promise<Partial<TableFileSet>> | undefined): Promise<Checked> {
-  const { version, threadedRows: _threadedRows, ...check } = options;
-  // Without a last build to patch, the records will be wanted: read them with the findings.
-  const staged = await checkSourceTreeStaged(root, check, last === undefined);
+  const { version, threadedRows, ...check } = options;
+  // When the tree-wide checks must run and the last build cannot be patched (there is none, or
+  // some file's tree facts changed since), the package is begun meanwhile (see early-package.ts).
+  let early: EarlyPackage | undefined;
+  const beforeTreeChecks = (files: readonly CheckedFile[], fingerprint: string) => {
+    if (last === undefined || fingerprint !== last.fingerprint) early = startEarlyPackage(files, { ...check, threadedRows: threadedRows ?? THREADED_ROWS });
+  };
+  let staged: StagedTreeCheck;
+  try {
+    // Without a last build to patch, the records will be wanted: read them with the findings.
+    staged = await checkSourceTreeStaged(root, { ...check, beforeTreeChecks }, last === undefined);
+  } catch (error) {
+    await dropEarlyPackage(early);
+    throw error;
+  }
   const { report, fingerprint } = staged;
-  if (!report.valid) return { ok: false, report };
+  if (!report.valid) {
+    await dropEarlyPackage(early);
+    return { ok: false, report };
+  }
   const packed = packKeys(staged.files);
   const keys = packed?.toString("base64");
+  if (early) return { ok: true, report, keys, fingerprint, ...tablesOf(early) };
   const patch = last && packed && standing ? await patchPackage(last, staged, packed, version, standing) : undefined;
   if (patch) return { ok: true, report, keys, fingerprint, patch };
   const index = await staged.index();
   return { ok: true, report, keys, fingerprint, tables: buildTables(index), about: packageSources(index) };
+}
+
+/** What an early package of a valid tree leaves for writing; the error it met, if any. */
+function tablesOf(early: EarlyPackage): { tables: Tables; about: PackageSources } | { writing: TableWriting; rows: Record<string, number>; about: PackageSources } {
+  if ("failed" in early) throw early.failed;
+  return early;
 }

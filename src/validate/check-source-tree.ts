@@ -32,6 +32,12 @@ export interface CheckOptions {
   threads?: number;
   /** Told how many files are checked so far, for a progress display. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Given every file with its record once all are at hand, just before the tree-wide checks (when
+   * they must run): a build starts normalizing and writing here, on the chance that they find
+   * nothing, so that its writer threads work while this thread checks.
+   */
+  beforeTreeChecks?: (files: readonly CheckedFile[], fingerprint: string) => void;
 }
 
 /** A whole-tree check: the report, and how the files' checks were come by. */
@@ -132,14 +138,20 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
   let checked = await check(wantRecords || options.archiveDir !== undefined, options.onProgress);
   // How the files' checks were come by is the first pass's story: a second one only fetches records.
   const counts = checked.counts;
-  const withRecords = async () => {
+  const recordsAtHand = async () => {
     if (checked.files.some((f) => !("record" in f))) checked = await check(true);
+    return checked;
+  };
+  const withRecords = async () => {
+    await recordsAtHand();
     await cache?.save();
     return checked;
   };
   let tree = options.archiveDir === undefined ? cache?.treeFindings(checked.fingerprint) : undefined;
   if (!tree) {
     // Some tree facts changed: the tree-wide checks need every record, which the log has.
+    const atHand = await recordsAtHand();
+    options.beforeTreeChecks?.(atHand.files, atHand.fingerprint);
     const files = (await withRecords()).files;
     const records = files.filter((f) => f.record !== undefined).map((f) => f.record);
     const archive = options.archiveDir === undefined ? undefined : { lookup: await readArchive(path.resolve(cwd, options.archiveDir), records), dir: options.archiveDir };
@@ -185,13 +197,18 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
       if (files !== reported && (files.length !== reported.length || files.some((f, i) => f.file !== reported[i]!.file || f.key !== reported[i]!.key))) {
         throw new SourcesChangedError();
       }
-      const index = emptyIndex();
-      for (const f of files) {
-        if (f.summary.shape?.length === 0) addToIndex(index, { file: f.file, kind: f.kind, stem: f.stem, record: f.record, ...(f.yearFolder ? { yearFolder: f.yearFolder } : {}) });
-      }
-      return index;
+      return indexOfFiles(files);
     },
   };
+}
+
+/** The index of the checked files' records that passed their schemas: what a build normalizes. */
+export function indexOfFiles(files: readonly CheckedFile[]): SourceIndex {
+  const index = emptyIndex();
+  for (const f of files) {
+    if (f.summary.shape?.length === 0) addToIndex(index, { file: f.file, kind: f.kind, stem: f.stem, record: f.record, ...(f.yearFolder ? { yearFolder: f.yearFolder } : {}) });
+  }
+  return index;
 }
 
 /** Read the archived copy each document record declares; absent files are marked missing. */

@@ -30,7 +30,7 @@ export function packageSources(index: SourceIndex): PackageSources {
 }
 
 /** Below this many rows in all, writer threads cost more than they save. */
-const THREADED_ROWS = 100_000;
+export const THREADED_ROWS = 100_000;
 
 /** As assemblePackage, the table files written with writer threads when there are many rows (same bytes). */
 export async function assemblePackageInThreads(tables: Tables, about: PackageSources, version: string, extras: ReadonlyMap<string, Uint8Array> = new Map(), minRows = THREADED_ROWS): Promise<PackageFiles> {
@@ -38,7 +38,8 @@ export async function assemblePackageInThreads(tables: Tables, about: PackageSou
   return packageOf(rows >= minRows ? await writeTablesInThreads(tables) : writeTablesHere(tables), about, version, extras);
 }
 
-function packageOf(tableFiles: TableFiles, about: PackageSources, version: string, extras: ReadonlyMap<string, Uint8Array>): PackageFiles {
+/** The package of tables already written in every format (see assemblePackage). */
+export function packageOf(tableFiles: TableFiles, about: PackageSources, version: string, extras: ReadonlyMap<string, Uint8Array>): PackageFiles {
   const files: PackageFiles = new Map();
   const written = new Map<string, WrittenFile>();
   for (const writer of WRITERS) {

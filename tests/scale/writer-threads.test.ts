@@ -7,7 +7,7 @@ import { buildPackage } from "../../src/build/build-package.js";
 import { checkSourceTreeWithRecords } from "../../src/validate/check-source-tree.js";
 import { buildTables } from "../../src/normalize/build-tables.js";
 import { TABLES } from "../../src/tables/table-definitions.js";
-import { planWriterThread } from "../../src/write/parallel/write-tables.js";
+import { planWriterThreads } from "../../src/write/parallel/write-tables.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const scratch = mkdtempSync(path.join(os.tmpdir(), "parlex-writer-threads-"));
@@ -26,16 +26,30 @@ describe("writer threads", () => {
     }
   }, 60_000);
 
-  it("share the tables between them: the largest go to the thread, some stay here", async () => {
+  it("share the tables: largest first to the side that would finish soonest, every table once", async () => {
     const generated = path.join(scratch, "plan");
     writeCorpus(generated, { meetings: 400, seed: 4 });
     const { index } = await checkSourceTreeWithRecords("sources", { cwd: generated, threads: 0 });
     const tables = buildTables(index);
-    const theirs = planWriterThread(tables);
-    expect(theirs.size).toBeGreaterThan(0);
-    expect(theirs.size).toBeLessThan(TABLES.length);
-    const largest = [...TABLES].sort((a, b) => tables[b.name]!.length * b.fields.length - tables[a.name]!.length * a.fields.length)[0]!;
-    expect(theirs.has(largest.name)).toBe(true);
-    expect(planWriterThread(tables)).toEqual(theirs);
+    const cells = (name: string) => tables[name]!.length * TABLES.find((t) => t.name === name)!.fields.length;
+    const bySize = [...TABLES].sort((a, b) => cells(b.name) - cells(a.name)).map((t) => t.name);
+    const largestFirst = (names: string[]) => expect(names.map(cells)).toEqual([...names.map(cells)].sort((a, b) => b - a));
+
+    // Two threads, this thread busy elsewhere: the two largest tables go one to each.
+    const two = planWriterThreads(tables, 2, false);
+    expect(two.here).toEqual([]);
+    expect(two.threads.flat().sort()).toEqual([...bySize].sort());
+    expect(new Set([two.threads[0]![0], two.threads[1]![0]])).toEqual(new Set(bySize.slice(0, 2)));
+    two.threads.forEach(largestFirst);
+    const [a, b] = two.threads.map((p) => p.reduce((sum, t) => sum + cells(t), 0));
+    expect(Math.abs(a! - b!)).toBeLessThanOrEqual(cells(bySize[0]!));
+
+    // One thread beside this one, which writes every JSON first: the largest table goes to the thread, some stay here.
+    const one = planWriterThreads(tables, 1, true);
+    expect([...one.here, ...one.threads[0]!].sort()).toEqual([...bySize].sort());
+    expect(one.threads[0]![0]).toBe(bySize[0]);
+    expect(one.here.length).toBeGreaterThan(0);
+    largestFirst(one.here);
+    expect(planWriterThreads(tables, 1, true)).toEqual(one);
   }, 60_000);
 });

@@ -5,7 +5,8 @@ import { sha256Hex } from "../file-digest.js";
 import { WRITERS } from "../writers.js";
 import type { TableJob, TableJobResult } from "./write-tables.js";
 
-// A writer thread: takes a table's rows as the JSON file's bytes and writes them in other formats.
+// A writer thread: takes a table's rows as the JSON file's bytes, writes them in the other formats,
+// and hands the JSON back with them, each file hashed.
 const decoder = new TextDecoder("utf-8");
 parentPort!.on("message", (job: TableJob) => {
   const rows = JSON.parse(decoder.decode(job.json)) as Row[];
@@ -14,6 +15,6 @@ parentPort!.on("message", (job: TableJob) => {
     const writer = WRITERS.find((w) => w.format === format)!;
     return writer.write(table, rows);
   });
-  const sha256 = files.map(sha256Hex);
-  parentPort!.postMessage({ id: job.id, files, sha256 } satisfies TableJobResult, files.map((f) => f.buffer as ArrayBuffer));
+  const sha256 = [job.json, ...files].map(sha256Hex);
+  parentPort!.postMessage({ id: job.id, json: job.json, files, sha256 } satisfies TableJobResult, [job.json, ...files].map((f) => f.buffer as ArrayBuffer));
 });
