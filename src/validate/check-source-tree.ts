@@ -13,6 +13,7 @@ import { treeFingerprint } from "./tree-facts.js";
 import { validateTree } from "./validate-tree.js";
 import { sourceShapeValidators } from "./validate-shape.js";
 import { CheckCache } from "./parallel/check-cache.js";
+import { mayHoldStatIndex } from "./parallel/cache-folder.js";
 import { toolkitDigest } from "./parallel/toolkit-digest.js";
 import { checkFiles, type CheckCounts, type CheckedFile } from "./parallel/check-files.js";
 import { cacheKey } from "./parallel/cache-key.js";
@@ -95,7 +96,7 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
   // are read (for its stat index), unless it turns out to have none.
   // A first run (no stat index in the folder) stats nothing while listing.
   const cacheDir = options.cacheDir === undefined ? undefined : path.resolve(cwd, options.cacheDir);
-  const pool = cacheDir === undefined || !CheckCache.mayHaveStats(cacheDir) ? undefined : new StatPool();
+  const pool = cacheDir === undefined || !mayHoldStatIndex(cacheDir) ? undefined : new StatPool();
   const opening =
     cacheDir === undefined
       ? undefined

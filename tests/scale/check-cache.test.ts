@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { checkSourceTree, checkSourceTreeWithRecords } from "../../src/validate/check-source-tree.js";
 import { CheckCache } from "../../src/validate/parallel/check-cache.js";
+import { mayHoldStatIndex } from "../../src/validate/parallel/cache-folder.js";
 import { StatIndex } from "../../src/validate/parallel/stat-index.js";
 import { listSources } from "../../src/load/list-sources.js";
 import { checkFiles } from "../../src/validate/parallel/check-files.js";
@@ -195,15 +196,15 @@ describe("the stat index in front of the cache", () => {
 
   it("is known to have no stat index before it is opened (a first run stats no file while listing)", async () => {
     const dir = path.join(tree, ".parlex-cache");
-    expect(CheckCache.mayHaveStats(dir)).toBe(false);
+    expect(mayHoldStatIndex(dir)).toBe(false);
     await check({ threads: 0 });
-    expect(CheckCache.mayHaveStats(dir)).toBe(true);
+    expect(mayHoldStatIndex(dir)).toBe(true);
     const index = readdirSync(dir).find((n) => n.startsWith("files-") && n.endsWith(".bin"))!;
     // Only what a stat index is kept in counts; another toolkit's index may be the one there.
     renameSync(path.join(dir, index), path.join(dir, "files-0123456789abcdef.jsonl"));
-    expect(CheckCache.mayHaveStats(dir)).toBe(true);
+    expect(mayHoldStatIndex(dir)).toBe(true);
     rmSync(path.join(dir, "files-0123456789abcdef.jsonl"));
-    expect(CheckCache.mayHaveStats(dir)).toBe(false);
+    expect(mayHoldStatIndex(dir)).toBe(false);
     // And the run after it reads every file, as a first run does.
     const again = await check({ threads: 0 });
     expect(again.counts.unchanged).toBe(0);

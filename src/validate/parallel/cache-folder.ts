@@ -1,4 +1,5 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 
 // The cache folder's housekeeping: its files' names, replacing one whole, the file system's
@@ -13,6 +14,18 @@ const CACHE_FILE = /^(?:checks|files|tree|build)-([0-9a-f]{16})\.(?:jsonl?|bin)$
 const LEFT_TEMPORARY = /^(?:checks|files|tree|build)-[0-9a-f]{16}\.(?:jsonl?|bin)\.\d+\.tmp$/;
 /** How old a temporary file must be before it is taken for a killed run's, not a running one's. */
 const TEMPORARY_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Whether the folder may hold a stat index (of this toolkit or another): when it cannot (a first
+ * run), the files need not be stat-ed while the tree is listed.
+ */
+export function mayHoldStatIndex(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((name) => name.startsWith("files-") && CACHE_FILE.test(name));
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Delete what earlier toolkits left (every change to the toolkit starts a new log, some hundreds

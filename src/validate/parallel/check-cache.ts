@@ -1,5 +1,5 @@
 import { isAscii } from "node:buffer";
-import { appendFileSync, mkdirSync, readdirSync } from "node:fs";
+import { appendFileSync, mkdirSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Kind } from "../../model/source-file.js";
@@ -101,18 +101,6 @@ export class CheckCache {
     cache.store = await StatStore.open(cache.statFile, cache.statJournal);
     cache.tree = await TreeSnapshot.read(cache.treeFile);
     return cache;
-  }
-
-  /**
-   * Whether a cache in this folder can have a stat index (of this toolkit or another): when it
-   * cannot (a first run), the files need not be stat-ed while the tree is listed.
-   */
-  static mayHaveStats(dir: string): boolean {
-    try {
-      return readdirSync(dir).some((name) => /^files-[0-9a-f]+\.(bin|jsonl)$/.test(name));
-    } catch {
-      return false;
-    }
   }
 
   /** Read the log of checks, once: needed for records (a build), not for findings (validate). */
