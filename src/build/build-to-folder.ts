@@ -6,7 +6,7 @@ import { checkSourceTreeStaged, type StagedTreeCheck } from "../validate/check-s
 import type { CheckedFile } from "../validate/parallel/check-files.js";
 import { DESCRIPTOR, THREADED_ROWS, packageSources, type PackageSources } from "../write/assemble-package.js";
 import type { TableWriting } from "../write/parallel/write-tables.js";
-import { dropEarlyPackage, startEarlyPackage, type EarlyPackage } from "./early-package.js";
+import { dropEarlyPackage, rowCounts, startEarlyPackage, type EarlyPackage } from "./early-package.js";
 import { writeFolderAtomically, type FolderFile } from "../write/write-folder-atomically.js";
 import { packageFiles, packageFilesOf, type BuildOptions } from "./build-package.js";
 import { packKeys, readLastBuild, saveLastBuild, type LastBuild } from "./last-build.js";
@@ -66,7 +66,7 @@ export async function buildToFolder(root: string, folder: string, options: Build
   } else {
     const { tables } = checked;
     files = await packageFiles(tables, checked.about, options);
-    rows = Object.fromEntries(Object.entries(tables).map(([name, list]) => [name, list.length]));
+    rows = rowCounts(tables);
     about = checked.about;
   }
   await writeFolderAtomically(folder, files);

@@ -27,7 +27,7 @@ export function startEarlyPackage(files: readonly CheckedFile[], options: { thre
     const index = indexOfFiles(files);
     const tables = buildTables(index);
     const about = packageSources(index);
-    const rows = Object.fromEntries(Object.entries(tables).map(([name, list]) => [name, list.length]));
+    const rows = rowCounts(tables);
     const total = Object.values(rows).reduce((sum, n) => sum + n, 0);
     if (options.threads === 0 || total < options.threadedRows) return { about, rows, tables };
     // Two writer threads: this thread runs the tree-wide checks meanwhile.
@@ -40,6 +40,11 @@ export function startEarlyPackage(files: readonly CheckedFile[], options: { thre
 /** Drop an early package of a build that will not be written: its writer threads stop. */
 export async function dropEarlyPackage(early: EarlyPackage | undefined): Promise<void> {
   if (early && "writing" in early) await early.writing.cancel();
+}
+
+/** Rows by table. */
+export function rowCounts(tables: Tables): Record<string, number> {
+  return Object.fromEntries(Object.entries(tables).map(([name, list]) => [name, list.length]));
 }
 
 function hasError(file: CheckedFile): boolean {

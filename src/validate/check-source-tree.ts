@@ -151,9 +151,9 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
   let tree = options.archiveDir === undefined ? cache?.treeFindings(checked.fingerprint) : undefined;
   if (!tree) {
     // Some tree facts changed: the tree-wide checks need every record, which the log has.
-    const atHand = await recordsAtHand();
-    options.beforeTreeChecks?.(atHand.files, atHand.fingerprint);
-    const files = (await withRecords()).files;
+    const { files, fingerprint } = await recordsAtHand();
+    options.beforeTreeChecks?.(files, fingerprint);
+    await cache?.save();
     const records = files.filter((f) => f.record !== undefined).map((f) => f.record);
     const archive = options.archiveDir === undefined ? undefined : { lookup: await readArchive(path.resolve(cwd, options.archiveDir), records), dir: options.archiveDir };
     tree = validateTree(

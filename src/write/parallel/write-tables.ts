@@ -101,7 +101,8 @@ export function startWritingTables(tables: Tables, options: { threads: number; h
   const others = WRITERS.filter((w) => w.format !== "json");
   // A thread with no table (a tree of empty tables) is not started.
   const plan = planWriterThreads(tables, options.threads, options.here);
-  const order = jobOrder(plan.threads.filter((p) => p.length > 0));
+  const busy = plan.threads.filter((p) => p.length > 0);
+  const order = jobOrder(busy);
   const out: TableFiles = new Map(WRITERS.map((w) => [w.format, new Map()]));
   const workers: Worker[] = [];
   let fail: (error: Error) => void = () => undefined;
@@ -110,7 +111,7 @@ export function startWritingTables(tables: Tables, options: { threads: number; h
     fail = reject;
     let waiting = order.length;
     const finish = () => waiting === 0 && resolve(inWritersOrder(out));
-    for (let n = 0; n < new Set(order.map((o) => o.thread)).size; n++) {
+    for (let n = 0; n < busy.length; n++) {
       const worker = new Worker(new URL("./table-worker-entry.js", import.meta.url));
       workers.push(worker);
       worker.on("message", (result: TableJobResult) => {
