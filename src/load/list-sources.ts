@@ -5,7 +5,7 @@ import type { Kind } from "../model/source-file.js";
 import { makeDiagnostic } from "../catalogue/make-diagnostic.js";
 import { classifyFolder, notARecord, type FolderClass } from "./classify-path.js";
 
-/** Files' stats, five numbers a file, in order (see FileStats in validate/parallel/stat-files.ts). */
+/** Files' stats, five numbers a file, in order (see FileStats in speed/stat-files.ts). */
 type FileStats = Float64Array;
 
 /** A source file found under the root, before it is read. */

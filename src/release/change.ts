@@ -1,4 +1,4 @@
-import type { JsonCell } from "./json-rows.js";
+import type { JsonCell } from "../verify/json-rows.js";
 import type { Level } from "./semver.js";
 
 /** What kind of difference a change is; each kind has one fixed level, or a level by direction. */

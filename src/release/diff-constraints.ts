@@ -1,4 +1,4 @@
-import type { Constraints } from "./descriptor-schema.js";
+import type { Constraints } from "../verify/descriptor-schema.js";
 
 /** Whether a constraint accepts fewer values (tightened) or more (loosened) than before. */
 export interface ConstraintChange {

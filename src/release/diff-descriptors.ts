@@ -1,5 +1,5 @@
 import type { Change } from "./change.js";
-import { tableOfResource, type Descriptor } from "./descriptor-schema.js";
+import { tableOfResource, type Descriptor } from "../verify/descriptor-schema.js";
 
 /** Package properties that say how this copy was made, not what it holds: never a change. */
 const BOOKKEEPING = new Set(["resources", "version", "created"]);

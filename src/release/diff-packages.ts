@@ -1,9 +1,9 @@
 import type { Change, PackageDiff, TableRecords } from "./change.js";
-import { tableOfResource } from "./descriptor-schema.js";
+import { tableOfResource } from "../verify/descriptor-schema.js";
 import { diffDescriptors } from "./diff-descriptors.js";
 import { diffRecords } from "./diff-records.js";
 import { diffTableSchema } from "./diff-table-schema.js";
-import type { PackageSnapshot, PackageTable } from "./read-package.js";
+import type { PackageSnapshot, PackageTable } from "../verify/read-package.js";
 
 /**
  * Everything that differs between a release (null: there is none yet) and a newer package:

@@ -1,5 +1,5 @@
 import type { ChangedRecord, FieldChange, RecordRef, TableRecords } from "./change.js";
-import type { JsonCell, JsonRow } from "./json-rows.js";
+import type { JsonCell, JsonRow } from "../verify/json-rows.js";
 
 /**
  * The record-level changes of one table, matching rows by primary key: rows added, removed, and

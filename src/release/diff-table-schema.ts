@@ -1,6 +1,6 @@
 import type { Change } from "./change.js";
 import { diffConstraints } from "./diff-constraints.js";
-import type { Field, TableSchema } from "./descriptor-schema.js";
+import type { Field, TableSchema } from "../verify/descriptor-schema.js";
 
 const KNOWN_FIELD_KEYS = new Set(["name", "type", "format", "title", "description", "example", "constraints", "categories", "categoriesOrdered"]);
 const DESCRIPTIVE = ["title", "description", "example"] as const;

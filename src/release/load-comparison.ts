@@ -1,7 +1,7 @@
-import { buildPackage } from "../build/build-package.js";
+import { buildPackage } from "../pipeline/build-package.js";
 import type { ValidationReport } from "../validate/build-report.js";
-import { sourceFromFolder, sourceFromMap } from "./file-source.js";
-import { readPackage, type PackageSnapshot } from "./read-package.js";
+import { sourceFromFolder, sourceFromMap } from "../verify/file-source.js";
+import { readPackage, type PackageSnapshot } from "../verify/read-package.js";
 
 /** The two sides of a diff: the current sources' build (in memory) and the release it is compared with. */
 export interface Comparison {

@@ -1,12 +1,12 @@
 import type { Change, PackageDiff } from "./change.js";
 import { requiredBump } from "./bump.js";
-import { renderChecksums } from "./checksums.js";
+import { renderChecksums } from "../verify/checksums.js";
 import { renderChangelog } from "./render-changelog.js";
 import { renderCitation } from "./render-citation.js";
 import { renderDataCard } from "./render-data-card.js";
-import { renderManifest } from "./manifest.js";
-import type { PackageSnapshot } from "./read-package.js";
-import { archiveFileName, CHANGELOG_FILE, CHECKSUMS_FILE, CITATION_FILE, DATA_CARD_FILE, DESCRIPTOR_FILE, MANIFEST_FILE } from "./release-files.js";
+import { renderManifest } from "../verify/manifest.js";
+import type { PackageSnapshot } from "../verify/read-package.js";
+import { archiveFileName, CHANGELOG_FILE, CHECKSUMS_FILE, CITATION_FILE, DATA_CARD_FILE, DESCRIPTOR_FILE, MANIFEST_FILE } from "../verify/package-files.js";
 import { bumpVersion, levelRank, type Level } from "./semver.js";
 import { rootDescriptor, withVersion } from "./set-version.js";
 

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { listFiles } from "./file-source.js";
+import { listFiles } from "../verify/file-source.js";
 
 const OPEN_AT_ONCE = 64;
 

@@ -1,6 +1,6 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { DESCRIPTOR_FILE } from "./release-files.js";
+import { DESCRIPTOR_FILE } from "../verify/package-files.js";
 import { rootDescriptor } from "./set-version.js";
 import { replaceFile } from "./write-release.js";
 

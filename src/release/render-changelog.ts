@@ -1,6 +1,6 @@
 import type { Change, PackageDiff, TableRecords } from "./change.js";
-import { inlineCode, plural, showValue } from "./markdown-text.js";
-import type { PackageSnapshot } from "./read-package.js";
+import { inlineCode, plural, showValue } from "../render/markdown-text.js";
+import type { PackageSnapshot } from "../verify/read-package.js";
 import { levelRank, type Level } from "./semver.js";
 
 /** What a changelog entry says: the release, why it has its level, and what changed. */

@@ -1,5 +1,5 @@
 import { stringify } from "yaml";
-import type { PackageSnapshot } from "./read-package.js";
+import type { PackageSnapshot } from "../verify/read-package.js";
 
 /** Who the citation names: the project as a whole, never a guessed person. */
 export const CITATION_AUTHOR = "The parlex contributors";

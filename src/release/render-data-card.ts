@@ -1,6 +1,6 @@
 import { CITATION_AUTHOR } from "./render-citation.js";
-import type { PackageSnapshot } from "./read-package.js";
-import { CHANGELOG_FILE, CHECKSUMS_FILE, CITATION_FILE, MANIFEST_FILE } from "./release-files.js";
+import type { PackageSnapshot } from "../verify/read-package.js";
+import { CHANGELOG_FILE, CHECKSUMS_FILE, CITATION_FILE, MANIFEST_FILE } from "../verify/package-files.js";
 
 /** What the data card is made from. */
 export interface DataCardFacts {

@@ -1,6 +1,6 @@
 import type { PackageDiff } from "./change.js";
 import type { RequiredBump } from "./bump.js";
-import { inlineCode, plural } from "./markdown-text.js";
+import { inlineCode, plural } from "../render/markdown-text.js";
 import { bySeverity, renderTableRecords } from "./render-changelog.js";
 
 /** A diff with the release it calls for. */

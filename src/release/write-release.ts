@@ -1,8 +1,8 @@
 import { chmod, mkdir, mkdtemp, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { faultPoint } from "../write/fault-point.js";
-import { writeArchive } from "./archive.js";
-import { archiveStem } from "./release-files.js";
+import { writeArchive } from "./write-archive.js";
+import { archiveStem } from "../verify/package-files.js";
 import type { ReleasePlan } from "./plan-release.js";
 
 /** A release that could not be written because its version folder already exists. */

@@ -12,12 +12,12 @@ import { placeDiagnostics } from "./place-diagnostics.js";
 import { treeFingerprint } from "./tree-facts.js";
 import { validateTree } from "./validate-tree.js";
 import { sourceShapeValidators } from "./validate-shape.js";
-import { CheckCache } from "./parallel/check-cache.js";
-import { mayHoldStatIndex } from "./parallel/cache-folder.js";
-import { toolkitDigest } from "./parallel/toolkit-digest.js";
-import { checkFiles, type CheckCounts, type CheckedFile } from "./parallel/check-files.js";
-import { cacheKey } from "./parallel/cache-key.js";
-import { StatPool } from "./parallel/stat-files.js";
+import { CheckCache } from "../speed/check-cache.js";
+import { mayHoldStatIndex } from "../speed/cache-folder.js";
+import { toolkitDigest } from "../speed/toolkit-digest.js";
+import { checkFiles, type CheckCounts, type CheckedFile } from "../speed/check-files.js";
+import { cacheKey } from "../speed/cache-key.js";
+import { StatPool } from "../speed/stat-files.js";
 
 /** Options of a whole-tree check, as the CLI passes them. */
 export interface CheckOptions {

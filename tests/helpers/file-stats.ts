@@ -1,5 +1,5 @@
-import type { FileStats } from "../../src/validate/parallel/stat-files.js";
-import type { FileStat } from "../../src/validate/parallel/worker-protocol.js";
+import type { FileStats } from "../../src/speed/stat-files.js";
+import type { FileStat } from "../../src/speed/worker-protocol.js";
 
 /** One file's stat among FileStats (five numbers a file); undefined when it could not be looked at. */
 export function statAt(stats: FileStats, i: number): FileStat | undefined {

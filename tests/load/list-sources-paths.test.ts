@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { statSync } from "node:fs";
 import { displayPath, listSources } from "../../src/load/list-sources.js";
-import { statFiles } from "../../src/validate/parallel/stat-files.js";
+import { statFiles } from "../../src/speed/stat-files.js";
 import { statAt } from "../helpers/file-stats.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");

@@ -3,7 +3,7 @@ import { mkdirSync, renameSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requiredBump } from "../../src/release/bump.js";
 import { diffPackages } from "../../src/release/diff-packages.js";
-import type { PackageSnapshot } from "../../src/release/read-package.js";
+import type { PackageSnapshot } from "../../src/verify/read-package.js";
 import { buildSmallPackage, editCopy, scratchDir, snapshotOf, type EditablePackage } from "./helpers.js";
 
 const scratch = scratchDir("bump");

@@ -3,14 +3,14 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { buildPackage } from "../../src/build/build-package.js";
+import { buildPackage } from "../../src/pipeline/build-package.js";
 import { runCli } from "../../src/cli/main.js";
-import { writeArchive } from "../../src/release/archive.js";
-import { renderChecksums } from "../../src/release/checksums.js";
+import { writeArchive } from "../../src/release/write-archive.js";
+import { renderChecksums } from "../../src/verify/checksums.js";
 import { sha256Hex } from "../../src/write/file-digest.js";
-import { sourceFromFolder } from "../../src/release/file-source.js";
-import { readPackage, type PackageSnapshot } from "../../src/release/read-package.js";
-import { archiveStem, isArchiveFile } from "../../src/release/release-files.js";
+import { sourceFromFolder } from "../../src/verify/file-source.js";
+import { readPackage, type PackageSnapshot } from "../../src/verify/read-package.js";
+import { archiveStem, isArchiveFile } from "../../src/verify/package-files.js";
 
 /** The repository root. */
 export const ROOT = path.resolve(import.meta.dirname, "../..");

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
-import { buildPackage } from "../../src/build/build-package.js";
-import { parseChecksums } from "../../src/release/checksums.js";
+import { buildPackage } from "../../src/pipeline/build-package.js";
+import { parseChecksums } from "../../src/verify/checksums.js";
 import { sha256Hex } from "../../src/write/file-digest.js";
 import { diffPackages } from "../../src/release/diff-packages.js";
-import { sourceFromMap } from "../../src/release/file-source.js";
-import { parseManifest } from "../../src/release/manifest.js";
+import { sourceFromMap } from "../../src/verify/file-source.js";
+import { parseManifest } from "../../src/verify/manifest.js";
 import { planRelease, type ReleaseInput } from "../../src/release/plan-release.js";
-import { readPackage, type PackageSnapshot } from "../../src/release/read-package.js";
+import { readPackage, type PackageSnapshot } from "../../src/verify/read-package.js";
 import { SMALL_SOURCES } from "./helpers.js";
 
 /** The root properties of Citation File Format 1.2.0 this file uses, as its schema defines them (required: cff-version, message, title, authors). */

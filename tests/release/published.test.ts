@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sourceFromFolder } from "../../src/release/file-source.js";
+import { sourceFromFolder } from "../../src/verify/file-source.js";
 import { listReleases } from "../../src/release/list-releases.js";
 import { rootDescriptor } from "../../src/release/set-version.js";
-import { verifyRelease } from "../../src/release/verify-release.js";
+import { verifyPackage } from "../../src/verify/verify-package.js";
 import { ROOT } from "./helpers.js";
 
 const DIST = path.join(ROOT, "dist-data");
@@ -17,7 +17,7 @@ describe("the committed releases", async () => {
   });
 
   it.each(releases)("%s is intact: checksums, descriptor, schemas, foreign keys, archive", async (version) => {
-    const report = await verifyRelease(sourceFromFolder(`dist-data/${version}`, path.join(DIST, version)), { fromArchive: false });
+    const report = await verifyPackage(sourceFromFolder(`dist-data/${version}`, path.join(DIST, version)), { fromArchive: false });
     expect(report.problems).toEqual([]);
     expect(report.version).toBe(version);
   });

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { buildPackage } from "../../src/build/build-package.js";
+import { buildPackage } from "../../src/pipeline/build-package.js";
 import { listReleases } from "../../src/release/list-releases.js";
-import { digestSources, parseManifest } from "../../src/release/manifest.js";
+import { digestSources, parseManifest } from "../../src/verify/manifest.js";
 import { readSourceFiles } from "../../src/release/read-source-files.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { buildToFolder } from "../../build/build-to-folder.js";
+import { buildToFolder } from "../../pipeline/build-to-folder.js";
 import { renderHuman } from "../../render/render-human.js";
 import { TABLES } from "../../tables/table-definitions.js";
 import { recoverInterrupted } from "../../write/write-folder-atomically.js";

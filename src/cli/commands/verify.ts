@@ -1,10 +1,10 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { readArchive } from "../../release/archive.js";
-import { sourceFromFolder, sourceFromMap } from "../../release/file-source.js";
-import { renderVerifyHuman, renderVerifyJson } from "../../release/render-verify.js";
-import { verifyRelease, type VerifyReport } from "../../release/verify-release.js";
+import { readArchive } from "../../verify/read-archive.js";
+import { sourceFromFolder, sourceFromMap } from "../../verify/file-source.js";
+import { renderVerifyHuman, renderVerifyJson } from "../../verify/render-verify.js";
+import { verifyPackage, type VerifyReport } from "../../verify/verify-package.js";
 import type { CommandIo } from "../command-io.js";
 import { parseOptions } from "../parse-options.js";
 import { EXIT, UsageError } from "../usage-error.js";
@@ -44,10 +44,10 @@ export async function runVerify(argv: string[], io: CommandIo): Promise<number> 
   );
   if (!kind) throw new UsageError(`${given}: no such folder or file`, "verify");
   let report: VerifyReport;
-  if (kind === "folder") report = await verifyRelease(sourceFromFolder(given, target), { fromArchive: false });
+  if (kind === "folder") report = await verifyPackage(sourceFromFolder(given, target), { fromArchive: false });
   else {
     const archive = await readArchive(target);
-    report = await verifyRelease(sourceFromMap(given, archive.files), { fromArchive: true });
+    report = await verifyPackage(sourceFromMap(given, archive.files), { fromArchive: true });
     if (archive.problems.length) {
       const problems = [...archive.problems.map((message) => ({ code: "archive/unreadable", file: path.basename(given), message })), ...report.problems];
       report = { ...report, ok: false, problems };

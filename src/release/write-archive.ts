@@ -1,0 +1,18 @@
+import { create } from "tar";
+import { compareBytes } from "../verify/file-source.js";
+
+/**
+ * Write a release's .tar.gz with node-tar, byte-reproducibly: entries (folders, then their files)
+ * in code-unit order under one top folder, `portable` headers (no uid, gid, user names, atime or
+ * ctime; modes normalised as for umask 022; gzip OS byte fixed), and every mtime set to `mtime`.
+ * Reads the files from `cwd`; the archive may be written into that same folder.
+ */
+export async function writeArchive(cwd: string, files: readonly string[], archiveFile: string, prefix: string, mtime: Date): Promise<void> {
+  const folders = new Set<string>();
+  for (const file of files) {
+    const parts = file.split("/");
+    for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join("/"));
+  }
+  const entries = [...folders, ...files].sort(compareBytes);
+  await create({ cwd, file: archiveFile, gzip: { level: 9 }, portable: true, mtime, prefix, noDirRecurse: true, strict: true }, entries);
+}

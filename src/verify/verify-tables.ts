@@ -1,0 +1,134 @@
+// The table checks of `parlex verify`, which run in worker threads on a large release: this
+// module and what it imports are all a worker loads.
+
+import { checkForeignKeys } from "./check-foreign-keys.js";
+import { checkTable, indexName, type ForeignValues, type KeyIndex, type TableCheck } from "./check-table.js";
+import type { Resource } from "./descriptor-schema.js";
+import type { FileSource } from "./file-source.js";
+import { decode } from "./json-rows.js";
+import { ReadAgain, readCsvTable, readJsonTable } from "./read-raw-table.js";
+import { DESCRIPTOR_FILE } from "./package-files.js";
+import { ProblemSink, type SinkContents } from "./verify-problem.js";
+
+/** A part of verification that needs nothing from the others: a group of linked tables. */
+export interface VerifyTask {
+  resources: Resource[];
+}
+
+/** What a task found. */
+export interface TaskOutcome {
+  sink: SinkContents;
+  tables: number;
+  rows: number;
+}
+
+/** Run one task against a package's files (in whatever thread). */
+export async function runVerifyTask(task: VerifyTask, source: FileSource): Promise<TaskOutcome> {
+  const sink = new ProblemSink();
+  const checked = await checkTables(task.resources, source, sink);
+  return { sink: sink.export(), ...checked };
+}
+
+async function checkTables(resources: readonly Resource[], source: FileSource, sink: ProblemSink): Promise<{ tables: number; rows: number }> {
+  const tabular = dependenciesFirst([...resources]);
+  const wanted = new Map<string, Map<string, string[]>>();
+  for (const r of tabular) {
+    for (const fk of r.schema!.foreignKeys) {
+      const target = fk.reference.resource ?? r.name;
+      if (!wanted.has(target)) wanted.set(target, new Map());
+      wanted.get(target)!.set(indexName(target, fk.reference.fields), fk.reference.fields);
+    }
+  }
+  const indexes: KeyIndex[] = [];
+  const known = new Map<string, Set<string>>();
+  const deferred: ForeignValues[] = [];
+  const unread = new Set<string>();
+  let rows = 0;
+  // Each table's file is read while the one before it is checked.
+  const reads = tabular.map((r, i) => (i === 0 ? source.read(r.path) : undefined));
+  for (const [i, r] of tabular.entries()) {
+    const reading = reads[i] ?? source.read(r.path);
+    if (i + 1 < tabular.length) reads[i + 1] = source.read(tabular[i + 1]!.path);
+    reads[i] = undefined;
+    const unusable = r.schema!.fields.find((f) => f.constraints?.pattern !== undefined && !isRegExp(f.constraints.pattern));
+    if (unusable) {
+      const message = `resource ${r.name}, field ${unusable.name}: the pattern ${JSON.stringify(unusable.constraints!.pattern)} is not a regular expression, so the table was not checked`;
+      sink.add({ code: "descriptor/invalid", file: DESCRIPTOR_FILE, message });
+      unread.add(r.name);
+      continue;
+    }
+    const bytes = await reading;
+    const result = bytes === undefined ? undefined : checkTableFile(r, bytes, wanted, known, sink);
+    if (result === undefined) {
+      unread.add(r.name);
+      continue;
+    }
+    for (const ix of result.indexes) known.set(indexName(ix.resource, ix.fields), ix.keys);
+    indexes.push(...result.indexes);
+    deferred.push(...result.deferred);
+    rows += result.rows;
+  }
+  // A table that could not be read is already reported; keys pointing into it are not checked.
+  checkForeignKeys(deferred.filter((f) => !unread.has(f.target.resource)), indexes, sink);
+  return { tables: tabular.length - unread.size, rows };
+}
+
+/**
+ * Read and check one table file. Its problems are gathered apart and kept only once the table has
+ * been read through: where the fast reader hands the file to the thorough one part way, the
+ * table is checked again from its start. Undefined (with the problem reported) when the file is
+ * not a table at all.
+ */
+function checkTableFile(r: Resource, bytes: Uint8Array, wanted: ReadonlyMap<string, Map<string, string[]>>, known: ReadonlyMap<string, Set<string>>, sink: ProblemSink): TableCheck | undefined {
+  const fields = r.schema!.fields.map((f) => f.name);
+  let raw = r.format === "csv" ? readCsvTable(r.path, r, decode(bytes)) : readJsonTable(r.path, fields, bytes);
+  for (;;) {
+    if ("code" in raw) {
+      sink.add(raw);
+      return undefined;
+    }
+    const table = new ProblemSink();
+    try {
+      const result = checkTable(r.path, r, r.schema!, raw, [...(wanted.get(r.name)?.values() ?? [])], known, table);
+      sink.merge(table.export());
+      return result;
+    } catch (error) {
+      if (!(error instanceof ReadAgain)) throw error;
+      raw = error.thorough();
+    }
+  }
+}
+
+/**
+ * Resources ordered so that each comes after the ones its foreign keys point at (where no cycle
+ * prevents it): their keys are then known while it is read, and its values need not be kept.
+ */
+function dependenciesFirst(resources: Resource[]): Resource[] {
+  const byName = new Map(resources.map((r) => [r.name, r]));
+  const done = new Set<string>();
+  const visiting = new Set<string>();
+  const ordered: Resource[] = [];
+  const visit = (r: Resource) => {
+    if (done.has(r.name) || visiting.has(r.name)) return;
+    visiting.add(r.name);
+    for (const fk of r.schema!.foreignKeys) {
+      const target = byName.get(fk.reference.resource ?? r.name);
+      if (target && target !== r) visit(target);
+    }
+    visiting.delete(r.name);
+    done.add(r.name);
+    ordered.push(r);
+  };
+  resources.forEach(visit);
+  return ordered;
+}
+
+/** Whether a Table Schema pattern compiles as the cell checks compile it. */
+function isRegExp(pattern: string): boolean {
+  try {
+    new RegExp(`^(?:${pattern})$`, "u");
+    return true;
+  } catch {
+    return false;
+  }
+}

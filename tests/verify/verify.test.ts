@@ -1,0 +1,179 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sourceFromFolder } from "../../src/verify/file-source.js";
+import { verifyPackage, type VerifyReport } from "../../src/verify/verify-package.js";
+import { tableNamed } from "../../src/tables/table-definitions.js";
+import { csvWriter } from "../../src/write/csv/csv-writer.js";
+import { jsonWriter } from "../../src/write/json/json-writer.js";
+import { makeProject, resealRelease, runParlexInProcess, runParlexProcess, scratchDir } from "../release/helpers.js";
+
+const scratch = scratchDir("verify");
+const project = makeProject(scratch, "project");
+const release = path.join(project, "dist-data/1.0.0");
+const ARCHIVE = "china-kazakhstan-parliamentary-exchanges-1.0.0.tar.gz";
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  const result = await runParlexProcess(["release", "--date", "2026-11-22"], project);
+  if (result.code !== 0) throw new Error(result.stderr);
+});
+
+/** Verify a folder or archive in-process, as `parlex verify PATH --format json`. */
+async function verify(target: string): Promise<{ code: number; report: VerifyReport }> {
+  const { code, stdout } = await runParlexInProcess(["verify", target, "--format", "json"], scratch);
+  return { code, report: JSON.parse(stdout) as VerifyReport };
+}
+
+/** A copy of the fresh release, changed by `edit`. */
+function copyOf(name: string, edit: (dir: string) => void): string {
+  const dir = path.join(scratch, name);
+  cpSync(release, dir, { recursive: true });
+  edit(dir);
+  return dir;
+}
+
+function replaceIn(file: string, from: string, to: string): void {
+  const text = readFileSync(file, "utf8");
+  if (!text.includes(from)) throw new Error(`${file} does not contain ${from}`);
+  writeFileSync(file, text.replace(from, to));
+}
+
+const codes = (report: VerifyReport) => report.problems.map((p) => [p.code, p.file]);
+
+describe("parlex verify", () => {
+  it("passes a fresh release, folder and archive, the folder from a child process as a user runs it", async () => {
+    const folder = await runParlexProcess(["verify", "dist-data/1.0.0"], project);
+    expect(folder).toMatchObject({ code: 0, stderr: "" });
+    expect(folder.stdout).toMatch(/^✓ dist-data\/1\.0\.0 \(1\.0\.0\) is intact: 51 files checked/);
+    const archive = await runParlexInProcess(["verify", `dist-data/1.0.0/${ARCHIVE}`], project);
+    expect(archive).toMatchObject({ code: 0, stderr: "" });
+  });
+
+  it("reports as JSON exactly what the library returns: ok, the counts, no problems", async () => {
+    const { code, report } = await verify(release);
+    expect(code).toBe(0);
+    expect(report).toMatchObject({ ok: true, version: "1.0.0", problems: [], files: 51, tables: 28, rows: 76 });
+    expect(report).toEqual(await verifyPackage(sourceFromFolder(release, release), { fromArchive: false }));
+  });
+
+  it("fails a release with one byte changed, naming the file in each check that sees it", async () => {
+    const dir = copyOf("one-byte", (d) => replaceIn(path.join(d, "csv/people.csv"), "Bo Beta", "Bo Betb"));
+    const { code, report } = await verify(dir);
+    expect(code).toBe(1);
+    expect(codes(report)).toEqual([
+      ["archive/mismatch", ARCHIVE],
+      ["checksums/mismatch", "csv/people.csv"],
+      ["resource/hash", "csv/people.csv"],
+    ]);
+  });
+
+  it("fails a release with one file missing", async () => {
+    const dir = copyOf("missing", (d) => rmSync(path.join(d, "json/topics.json")));
+    const { code, report } = await verify(dir);
+    expect(code).toBe(1);
+    expect(codes(report)).toEqual([
+      ["archive/extra-file", ARCHIVE],
+      ["checksums/file-missing", "json/topics.json"],
+      ["resource/missing", "json/topics.json"],
+    ]);
+  });
+
+  it("fails a broken foreign key even when every checksum and hash was fixed up to match", async () => {
+    const dir = copyOf("foreign-key", (d) => replaceIn(path.join(d, "csv/meeting_participants.csv"), "alpha-beta-video,bo-beta,", "alpha-beta-video,di-delta,"));
+    await resealRelease(dir);
+    const { code, report } = await verify(dir);
+    expect(code).toBe(1);
+    expect(report.problems).toEqual([{ code: "data/foreign-key", file: "csv/meeting_participants.csv", row: 3, message: '(person_id) = ["di-delta"] is not a row of people(person_id)' }]);
+  });
+
+  it("fails a broken self-reference (a topic's parent) in a JSON table", async () => {
+    const dir = copyOf("self-reference", (d) => replaceIn(path.join(d, "json/topics.json"), '"parent_topic_id":"trade"', '"parent_topic_id":"commerce"'));
+    await resealRelease(dir);
+    const { report } = await verify(dir);
+    expect(report.problems).toEqual([{ code: "data/foreign-key", file: "json/topics.json", row: 1, message: '(parent_topic_id) = ["commerce"] is not a row of topics-json(topic_id)' }]);
+  });
+
+  it("checks types and constraints: required, pattern, enum, minimum, integer, unique primary key", async () => {
+    const dir = copyOf("constraints", (d) => {
+      const file = path.join(d, "csv/positions.csv");
+      const [header, first, second] = readFileSync(file, "utf8").trimEnd().split("\n");
+      const cells = first!.split(",");
+      cells[cells.length - 1] = "0";
+      writeFileSync(file, [header, cells.join(","), second, second!.replace(/,\d+$/, ",two")].join("\n") + "\n");
+      replaceIn(path.join(d, "csv/meetings.csv"), ",video,", ",letter,");
+      replaceIn(path.join(d, "csv/people.csv"), "bo-beta,Bo Beta,CN", "bo-beta,,cn");
+    });
+    await resealRelease(dir);
+    const { report } = await verify(dir);
+    expect(report.problems.map((p) => [p.code, p.file, p.row])).toEqual([
+      ["data/enum", "csv/meetings.csv", 2],
+      ["data/required", "csv/people.csv", 3],
+      ["data/pattern", "csv/people.csv", 3],
+      ["data/minimum", "csv/positions.csv", 2],
+      ["data/type", "csv/positions.csv", 4],
+      ["data/primary-key", "csv/positions.csv", 4],
+    ]);
+  });
+
+  it("finds the same problems whether the table groups are checked in worker threads or here", async () => {
+    const dir = copyOf("threads", (d) => {
+      replaceIn(path.join(d, "csv/meetings.csv"), ",video,", ",letter,");
+      replaceIn(path.join(d, "json/people.json"), '"country":"CN"', '"country":"cn"');
+      replaceIn(path.join(d, "csv/people.csv"), "bo-beta,Bo Beta,CN", "bo-beta,,CN");
+    });
+    await resealRelease(dir);
+    replaceIn(path.join(dir, "csv/topics.csv"), "Trade", "Tr4de");
+    const source = sourceFromFolder(dir, dir);
+    const threads = await verifyPackage(source, { fromArchive: false, parallelBytes: 0 });
+    const here = await verifyPackage(source, { fromArchive: false, parallelBytes: Number.POSITIVE_INFINITY });
+    expect(threads.problems.length).toBeGreaterThan(4);
+    expect(threads.problems.map((p) => p.code)).toEqual(expect.arrayContaining(["data/enum", "data/required", "data/pattern", "checksums/mismatch", "archive/mismatch"]));
+    expect(threads).toEqual(here);
+  });
+
+  it("reports a descriptor pattern that is not a regular expression, in worker threads and here, without crashing", async () => {
+    const dir = copyOf("bad-pattern", (d) => {
+      const file = path.join(d, "datapackage.json");
+      const descriptor = JSON.parse(readFileSync(file, "utf8"));
+      const people = descriptor.resources.find((r: { name: string }) => r.name === "people-json");
+      people.schema.fields.find((f: { name: string }) => f.name === "person_id").constraints.pattern = "[";
+      writeFileSync(file, JSON.stringify(descriptor, null, 2) + "\n");
+    });
+    await resealRelease(dir);
+    const source = sourceFromFolder(dir, dir);
+    const threads = await verifyPackage(source, { fromArchive: false, parallelBytes: 0 });
+    const here = await verifyPackage(source, { fromArchive: false, parallelBytes: Number.POSITIVE_INFINITY });
+    expect(threads).toEqual(here);
+    expect(threads.problems.map((p) => [p.code, p.file])).toContainEqual(["descriptor/invalid", "datapackage.json"]);
+    expect(threads.problems.find((p) => p.code === "descriptor/invalid")!.message).toMatch(/people-json, field person_id/);
+  });
+
+  it("passes a table with no rows, as the writers write it (a header line only; an empty JSON array)", async () => {
+    const dir = copyOf("empty-table", (d) => {
+      const table = tableNamed("visit_documents");
+      writeFileSync(path.join(d, "csv/visit_documents.csv"), csvWriter.write(table, []));
+      writeFileSync(path.join(d, "json/visit_documents.json"), jsonWriter.write(table, []));
+    });
+    expect(readFileSync(path.join(dir, "csv/visit_documents.csv"), "utf8")).toBe("visit_id,document_id\n");
+    await resealRelease(dir);
+    expect(await verify(dir)).toMatchObject({ code: 0, report: { problems: [] } });
+  });
+
+  it("verifies the archive by itself, and fails a damaged one", async () => {
+    const { code } = await verify(path.join(release, ARCHIVE));
+    expect(code).toBe(0);
+    const damaged = path.join(scratch, "damaged.tar.gz");
+    const bytes = readFileSync(path.join(release, ARCHIVE));
+    bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0xff;
+    writeFileSync(damaged, bytes);
+    const result = await verify(damaged);
+    expect(result.code).toBe(1);
+    expect(result.report.problems[0]).toMatchObject({ code: "archive/unreadable", file: "damaged.tar.gz" });
+  });
+
+  it("is a usage error (exit 2) without a PATH or with one that does not exist", async () => {
+    expect((await runParlexInProcess(["verify"], project)).code).toBe(2);
+    expect((await runParlexInProcess(["verify", "dist-data/9.9.9"], project)).code).toBe(2);
+  });
+});
