@@ -5,6 +5,7 @@ import { buildTables } from "../normalize/build-tables.js";
 import type { Tables } from "../tables/field-types.js";
 import type { ValidationReport } from "../validate/build-report.js";
 import { checkSourceTreeWithRecords, type CheckOptions } from "../validate/check-source-tree.js";
+import { speedFileChecks, type SpeedOptions } from "../speed/file-checks.js";
 import { assemblePackage, assemblePackageInThreads, packageOf, packageSources, type PackageFiles, type PackageSources } from "../write/assemble-package.js";
 import type { TableFiles } from "../write/parallel/write-tables.js";
 
@@ -12,7 +13,7 @@ import type { TableFiles } from "../write/parallel/write-tables.js";
 export type BuildResult = { report: ValidationReport } & ({ ok: true; tables: Tables; files: PackageFiles } | { ok: false });
 
 /** Options of a build. */
-export interface BuildOptions extends Pick<CheckOptions, "archiveDir" | "cwd" | "cacheDir" | "threads" | "onProgress"> {
+export interface BuildOptions extends Pick<CheckOptions, "archiveDir" | "cwd" | "onProgress">, SpeedOptions {
   version: string;
   /** From this many rows on, tables are written with writer threads (unless threads is 0). */
   threadedRows?: number;
@@ -22,8 +23,8 @@ const LOADERS_DIR = fileURLToPath(new URL("../write/loaders/", import.meta.url))
 
 /** Validate a source tree and, when valid, produce the package's files in memory (nothing is written). */
 export async function buildPackage(root: string, options: BuildOptions): Promise<BuildResult> {
-  const { version: _version, threadedRows: _threadedRows, ...check } = options;
-  const normalized = await checkAndNormalize(root, check);
+  const { archiveDir, cwd, onProgress } = options;
+  const normalized = await checkAndNormalize(root, { ...(archiveDir !== undefined ? { archiveDir } : {}), ...(cwd !== undefined ? { cwd } : {}), ...(onProgress ? { onProgress } : {}), checks: speedFileChecks(options) });
   if (!normalized.ok) return { ok: false, report: normalized.report };
   const { report, tables, about } = normalized;
   return { ok: true, report, tables, files: await packageFiles(tables, about, options) };

@@ -3,7 +3,8 @@ import { buildTables } from "../normalize/build-tables.js";
 import type { Tables } from "../tables/field-types.js";
 import type { ValidationReport } from "../validate/build-report.js";
 import { checkSourceTreeStaged, type StagedTreeCheck } from "../validate/check-source-tree.js";
-import type { CheckedFile } from "../speed/check-files.js";
+import { speedFileChecks } from "../speed/file-checks.js";
+import type { CheckedFile } from "../validate/file-checks.js";
 import { DESCRIPTOR, THREADED_ROWS, packageSources, type PackageSources } from "../write/assemble-package.js";
 import type { TableWriting } from "../write/parallel/write-tables.js";
 import { dropEarlyPackage, rowCounts, startEarlyPackage, type EarlyPackage } from "./early-package.js";
@@ -87,12 +88,13 @@ export async function buildToFolder(root: string, folder: string, options: Build
  * once the rows are made, before the files are written.
  */
 async function checkAndPrepare(root: string, options: BuildOptions, last: LastBuild | undefined, standing: Promise<Partial<TableFileSet>> | undefined): Promise<Checked> {
-  const { version, threadedRows, ...check } = options;
+  const { version, threadedRows, archiveDir, cwd, onProgress, threads } = options;
+  const check = { ...(archiveDir !== undefined ? { archiveDir } : {}), ...(cwd !== undefined ? { cwd } : {}), ...(onProgress ? { onProgress } : {}), checks: speedFileChecks(options) };
   // When the tree-wide checks must run and the last build cannot be patched (there is none, or
   // some file's tree facts changed since), the package is begun meanwhile (see early-package.ts).
   let early: EarlyPackage | undefined;
   const beforeTreeChecks = (files: readonly CheckedFile[], fingerprint: string) => {
-    if (last === undefined || fingerprint !== last.fingerprint) early = startEarlyPackage(files, { ...check, threadedRows: threadedRows ?? THREADED_ROWS });
+    if (last === undefined || fingerprint !== last.fingerprint) early = startEarlyPackage(files, { ...(threads !== undefined ? { threads } : {}), threadedRows: threadedRows ?? THREADED_ROWS });
   };
   let staged: StagedTreeCheck;
   try {

@@ -1,7 +1,7 @@
 import { buildTables } from "../normalize/build-tables.js";
 import type { Tables } from "../tables/field-types.js";
 import { indexOfFiles } from "../validate/check-source-tree.js";
-import type { CheckedFile } from "../speed/check-files.js";
+import type { CheckedFile } from "../validate/file-checks.js";
 import { packageSources, type PackageSources } from "../write/assemble-package.js";
 import { startWritingTables, type TableWriting } from "../write/parallel/write-tables.js";
 

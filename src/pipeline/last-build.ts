@@ -4,7 +4,7 @@ import path from "node:path";
 import { resourcePath, type WrittenFile } from "../describe/describe-package.js";
 import { TABLES } from "../tables/table-definitions.js";
 import { WRITERS } from "../write/writers.js";
-import type { CheckedFile } from "../speed/check-files.js";
+import type { CheckedFile } from "../validate/file-checks.js";
 import { replaceFile } from "../speed/cache-folder.js";
 import { outputDigest, toolkitDigest } from "../speed/toolkit-digest.js";
 import { DESCRIPTOR, type PackageSources } from "../write/assemble-package.js";

@@ -6,6 +6,7 @@ import type { SourceEntry } from "../load/list-sources.js";
 import { makeDiagnostic } from "../catalogue/make-diagnostic.js";
 import { checkFile, type FileCheck, type FileSummary } from "../validate/check-file.js";
 import type { ShapeValidators } from "../validate/validate-shape.js";
+import type { CheckCounts, CheckedFile, FilesChecked } from "../validate/file-checks.js";
 import type { CheckCache } from "./check-cache.js";
 import { toolkitDigest } from "./toolkit-digest.js";
 import { readWithStat } from "./read-with-stat.js";
@@ -30,30 +31,6 @@ export interface CheckFilesOptions {
   stats?: Promise<FileStats>;
 }
 
-/** How the files' checks were come by: known by their stat, read and found in the cache, or checked. */
-export interface CheckCounts {
-  files: number;
-  /** Unchanged since last read (stat index): not read at all. */
-  unchanged: number;
-  /** Read and hashed, and their check found in the cache. */
-  cached: number;
-  /** Parsed and checked afresh. */
-  checked: number;
-}
-
-/** One readable file and its check: the summary always, the record when asked for or at hand. */
-export interface CheckedFile {
-  file: string;
-  kind: Kind;
-  stem: string;
-  yearFolder?: string;
-  summary: FileSummary;
-  /** The cache key of the file's bytes (with a cache only): equal keys, equal bytes. */
-  key?: string;
-  /** The parsed record (undefined when it could not be parsed); absent when not asked for. */
-  record?: unknown;
-}
-
 /** Below this many files to read, starting workers costs more than it saves. */
 const PARALLEL_THRESHOLD = 2000;
 
@@ -66,7 +43,7 @@ type Outcome = { summary: FileSummary; key?: string; record?: unknown } | { unre
  * unless the cache has their bytes' check — and return them in listing order, with a
  * file/unreadable finding for each file that could not be read.
  */
-export async function checkFiles(entries: readonly SourceEntry[], options: CheckFilesOptions): Promise<{ files: CheckedFile[]; diagnostics: UnplacedDiagnostic[]; counts: CheckCounts }> {
+export async function checkFiles(entries: readonly SourceEntry[], options: CheckFilesOptions): Promise<FilesChecked> {
   const { cache, records } = options;
   if (cache && records) await cache.loadChecks();
   const outcomes: Outcome[] = new Array(entries.length);

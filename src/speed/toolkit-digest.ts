@@ -16,8 +16,10 @@ export const TOOLKIT_PARTS = [
   "src/model",
   "src/types",
   // All of validation — the per-file check, and the tree-wide checks whose findings are kept too —
-  // and the cache and worker code itself: a change to how entries are stored or keyed starts afresh.
   "src/validate",
+  // and the speed layer itself (cache, stat index, workers): a change to how entries are stored or
+  // keyed starts afresh.
+  "src/speed",
   "schemas",
   "package.json",
   "package-lock.json",

@@ -12,12 +12,7 @@ import { placeDiagnostics } from "./place-diagnostics.js";
 import { treeFingerprint } from "./tree-facts.js";
 import { validateTree } from "./validate-tree.js";
 import { sourceShapeValidators } from "./validate-shape.js";
-import { CheckCache } from "../speed/check-cache.js";
-import { mayHoldStatIndex } from "../speed/cache-folder.js";
-import { toolkitDigest } from "../speed/toolkit-digest.js";
-import { checkFiles, type CheckCounts, type CheckedFile } from "../speed/check-files.js";
-import { cacheKey } from "../speed/cache-key.js";
-import { StatPool } from "../speed/stat-files.js";
+import { checkEachFile, type CheckCounts, type CheckedFile, type FileChecks } from "./file-checks.js";
 
 /** Options of a whole-tree check, as the CLI passes them. */
 export interface CheckOptions {
@@ -27,10 +22,11 @@ export interface CheckOptions {
   only?: readonly string[];
   maxDiagnostics?: number;
   cwd?: string;
-  /** Folder of the per-file check cache; none: every file is parsed and checked afresh. */
-  cacheDir?: string;
-  /** Worker threads for parsing and shape checks (default: one per core for large trees). */
-  threads?: number;
+  /**
+   * How the files' checks are come by: the speed layer's (src/speed/file-checks.ts: a cache and
+   * worker threads), or by default each file read and checked in this thread.
+   */
+  checks?: FileChecks;
   /** Told how many files are checked so far, for a progress display. */
   onProgress?: (done: number, total: number) => void;
   /**
@@ -92,47 +88,17 @@ export function checkSourceTreeStaged(root: string, options: CheckOptions = {}, 
 
 async function checkTree(root: string, options: CheckOptions, wantRecords: boolean): Promise<StagedTreeCheck> {
   const cwd = options.cwd ?? process.cwd();
-  // With a cache, it is opened while the tree is listed, and the files are stat-ed as their folders
-  // are read (for its stat index), unless it turns out to have none.
-  // A first run (no stat index in the folder) stats nothing while listing.
-  const cacheDir = options.cacheDir === undefined ? undefined : path.resolve(cwd, options.cacheDir);
-  const pool = cacheDir === undefined || !mayHoldStatIndex(cacheDir) ? undefined : new StatPool();
-  const opening =
-    cacheDir === undefined
-      ? undefined
-      : CheckCache.open(cacheDir).then(async (cache) => {
-          if (!cache.hasStats) await pool?.close();
-          return cache;
-        });
-  // Until it is awaited (after the listing), a failure must not go unhandled.
-  opening?.catch(() => undefined);
+  const checks = options.checks ?? checkEachFile();
   let listing: Listing;
   try {
-    listing = await listSources(root, cwd, pool && ((files) => pool.stat(files)));
-    pool?.flush();
+    listing = await listSources(root, cwd, checks.statWhileListing);
   } catch (error) {
-    await pool?.close();
+    await checks.close();
     throw error;
   }
-  // Once the stats are in (or not wanted), the pool's workers stop.
-  void listing.stats?.then(() => pool?.close());
-  const cache = await opening?.catch(async (error: unknown) => {
-    await pool?.close();
-    throw error;
-  });
-  let stats = cache?.hasStats ? listing.stats : undefined;
-  const toolkit = cache?.toolkitDigest ?? (await toolkitDigest());
+  const toolkit = await checks.toolkit();
   const check = async (records: boolean, onProgress?: CheckOptions["onProgress"]) => {
-    const checked = await checkFiles(listing.entries, {
-      validators: sourceShapeValidators,
-      records,
-      // The stats taken at the start serve the first pass; a second one looks again.
-      ...(stats ? { stats } : {}),
-      ...(cache ? { cache } : {}),
-      ...(options.threads !== undefined ? { threads: options.threads } : {}),
-      ...(onProgress ? { onProgress } : {}),
-    });
-    stats = undefined;
+    const checked = await checks.checkFiles(listing, { records, ...(onProgress ? { onProgress } : {}) });
     return { ...checked, fingerprint: treeFingerprint(toolkit, { cwd, root: path.resolve(cwd, root) }, checked.files) };
   };
   // The archive's copies are found through the document records, so a run with one reads them all.
@@ -145,24 +111,24 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
   };
   const withRecords = async () => {
     await recordsAtHand();
-    await cache?.save();
+    await checks.save();
     return checked;
   };
-  let tree = options.archiveDir === undefined ? cache?.treeFindings(checked.fingerprint) : undefined;
+  let tree = options.archiveDir === undefined ? checks.treeFindings(checked.fingerprint) : undefined;
   if (!tree) {
     // Some tree facts changed: the tree-wide checks need every record, which the log has.
     const { files, fingerprint } = await recordsAtHand();
     options.beforeTreeChecks?.(files, fingerprint);
-    await cache?.save();
+    await checks.save();
     const records = files.filter((f) => f.record !== undefined).map((f) => f.record);
     const archive = options.archiveDir === undefined ? undefined : { lookup: await readArchive(path.resolve(cwd, options.archiveDir), records), dir: options.archiveDir };
     tree = validateTree(
       files.map((f) => ({ file: f.file, kind: f.kind, stem: f.stem, ...(f.yearFolder !== undefined ? { yearFolder: f.yearFolder } : {}), record: f.record, valid: f.summary.shape?.length === 0 })),
       archive,
     );
-    if (!archive) cache?.setTreeFindings(checked.fingerprint, tree);
+    if (!archive) checks.recordTreeFindings(checked.fingerprint, tree);
   }
-  await cache?.save();
+  await checks.save();
 
   const found: UnplacedDiagnostic[] = [...listing.diagnostics, ...checked.diagnostics];
   for (const f of checked.files) for (const d of findingsOf(f.summary, f.file)) found.push(d);
@@ -188,7 +154,7 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
       } catch {
         return undefined; // gone since it was checked
       }
-      if (file.key !== undefined && cacheKey(toolkit, file.kind, bytes) !== file.key) return undefined;
+      if (!checks.sameBytes(file, bytes)) return undefined;
       return checkFile(file.file, file.kind, bytes, sourceShapeValidators()).record;
     },
     index: async () => {

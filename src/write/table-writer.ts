@@ -8,5 +8,10 @@ export interface TableWriter {
   mediatype: string;
   /** Text encoding, for textual formats only. */
   encoding?: string;
+  /**
+   * What writing a cell costs, relative to the other formats: how writer threads share the
+   * tables out (write/parallel/). Measured on the 100,000-meeting bench corpus in one thread.
+   */
+  costPerCell: number;
   write(table: TableDef, rows: readonly Row[]): Uint8Array;
 }

@@ -4,6 +4,7 @@
 import path from "node:path";
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { withSpeed } from "../../src/speed/file-checks.js";
 
 vi.mock("node:fs/promises", async (importOriginal) => {
   const actual = await importOriginal<typeof import("node:fs/promises")>();
@@ -33,7 +34,7 @@ describe("a folder that cannot be listed", () => {
 
   it("makes the tree invalid with that finding, with or without a cache", async () => {
     for (const cacheDir of [undefined, CACHE]) {
-      const { report } = await checkSourceTree("sources", { cwd: TREE, ...(cacheDir ? { cacheDir } : {}), threads: 0 });
+      const { report } = await checkSourceTree("sources", withSpeed({ cwd: TREE, ...(cacheDir ? { cacheDir } : {}), threads: 0 }));
       expect(report.valid).toBe(false);
       expect(report.diagnostics.filter((d) => d.code === "file/unreadable").map((d) => d.file)).toEqual(["sources/visits"]);
     }

@@ -72,7 +72,7 @@ describe("the compiled CLI", () => {
         'import { createRequire } from "node:module";',
         'import { readFileSync } from "node:fs";',
         'import YAML from "yaml";',
-        'const { sourceShapeValidators } = await import("../build/lib/validate/validate-shape.js");',
+        'const { sourceShapeValidators } = await import("./lib/validate/validate-shape.js");',
         'const record = YAML.parse(readFileSync(process.argv[2], "utf8"));',
         "const validators = sourceShapeValidators();",
         "const valid = validators.meeting(record);",

@@ -10,6 +10,7 @@ import { listSources } from "../../src/load/list-sources.js";
 import { checkFiles } from "../../src/speed/check-files.js";
 import { sourceShapeValidators } from "../../src/validate/validate-shape.js";
 import { runParlex } from "../pipeline/run-cli.js";
+import { withSpeed } from "../../src/speed/file-checks.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SMALL = path.join(ROOT, "tests/fixtures/build/small");
@@ -24,7 +25,7 @@ beforeEach(() => {
 });
 
 const check = (options: { cache?: boolean; threads?: number } = {}) =>
-  checkSourceTreeWithRecords("sources", { cwd: tree, ...(options.cache === false ? {} : { cacheDir: ".parlex-cache" }), threads: options.threads ?? 0 });
+  checkSourceTreeWithRecords("sources", withSpeed({ cwd: tree, ...(options.cache === false ? {} : { cacheDir: ".parlex-cache" }), threads: options.threads ?? 0 }));
 // Errors and warnings as tuples (the info that quotes were not verified is in every report here).
 const tuples = (report: Awaited<ReturnType<typeof check>>["report"]) =>
   report.diagnostics.filter((d) => d.severity !== "info").map((d) => [d.code, d.file, d.line, d.column]);
@@ -295,7 +296,7 @@ describe("a cache or a file that cannot be used", () => {
   it("goes on without saving when the cache folder cannot be written, in worker threads too", async () => {
     const cold = await check({ cache: false });
     for (const threads of [0, 2]) {
-      const run = await checkSourceTree("sources", { cwd: tree, cacheDir: "sources/topics/trade.yaml/cache", threads });
+      const run = await checkSourceTree("sources", withSpeed({ cwd: tree, cacheDir: "sources/topics/trade.yaml/cache", threads }));
       expect(run.report).toEqual(cold.report);
     }
   });

@@ -10,8 +10,9 @@ import { writeCorpus, type WrittenCorpus } from "../../src/bench/write-corpus.js
 import { buildToFolder } from "../../src/pipeline/build-to-folder.js";
 import { dropEarlyPackage, startEarlyPackage } from "../../src/pipeline/early-package.js";
 import { checkSourceTreeStaged } from "../../src/validate/check-source-tree.js";
-import type { CheckedFile } from "../../src/speed/check-files.js";
+import type { CheckedFile } from "../../src/validate/file-checks.js";
 import { folderFiles } from "../helpers/folder-files.js";
+import { withSpeed } from "../../src/speed/file-checks.js";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "parlex-early-package-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -23,7 +24,7 @@ beforeAll(() => {
   corpus = writeCorpus(tree, { meetings: 150, seed: 11 });
 });
 
-const checkedFiles = async () => (await checkSourceTreeStaged("sources", { cwd: tree, threads: 0 }, true)).files;
+const checkedFiles = async () => (await checkSourceTreeStaged("sources", withSpeed({ cwd: tree, threads: 0 }), true)).files;
 
 describe("a package begun before the tree-wide checks", () => {
   it("is the package a build in one thread writes, with or without a cache", async () => {

@@ -11,6 +11,7 @@ import { buildToFolder, type FolderBuild } from "../../src/pipeline/build-to-fol
 import { createRandom } from "../../src/fuzz/random.js";
 import { checkSourceTree } from "../../src/validate/check-source-tree.js";
 import { folderFiles } from "../helpers/folder-files.js";
+import { withSpeed } from "../../src/speed/file-checks.js";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "parlex-patch-build-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -79,7 +80,7 @@ describe("a build after edits of meetings' free text", () => {
   it("patches edits that a validate run saw first (the stat index then knows them already)", async () => {
     await build("out");
     editMeeting(meeting(7), { summary: "Edited before a validate run, which caches the file's check." });
-    await checkSourceTree("sources", { cwd: tree, cacheDir: CACHE, threads: 0 });
+    await checkSourceTree("sources", withSpeed({ cwd: tree, cacheDir: CACHE, threads: 0 }));
     const result = await build("out");
     expect(result.patched).toBe(true);
     expect(readFileSync(path.join(tree, "out/csv/meetings.csv"), "utf8")).toContain("Edited before a validate run");
@@ -182,7 +183,7 @@ describe("a file changed while a build reads it", () => {
     const { checkSourceTreeStaged } = await import("../../src/validate/check-source-tree.js");
     const { SourcesChangedError } = await import("../../src/model/sources-changed.js");
     // The check's first pass takes findings only (as a build with a last build to patch does)...
-    const staged = await checkSourceTreeStaged("sources", { cwd: tree, cacheDir: CACHE, threads: 0 });
+    const staged = await checkSourceTreeStaged("sources", withSpeed({ cwd: tree, cacheDir: CACHE, threads: 0 }));
     expect(staged.report.valid).toBe(true);
     // ...then the file changes before the records are read for tables.
     editMeeting(meeting(30), { summary: "Changed between the check and the reading of records." });

@@ -8,6 +8,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { mutateTree, type Tree } from "../../src/fuzz/mutate-tree.js";
 import { createRandom } from "../../src/fuzz/random.js";
 import { checkSourceTree } from "../../src/validate/check-source-tree.js";
+import { withSpeed } from "../../src/speed/file-checks.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SMALL = path.join(ROOT, "tests/fixtures/build/small/sources");
@@ -22,8 +23,8 @@ beforeEach(() => {
 });
 
 const CACHE = ".parlex-cache";
-const warm = () => checkSourceTree("sources", { cwd: tree, cacheDir: CACHE, threads: 0 });
-const cold = () => checkSourceTree("sources", { cwd: tree, threads: 0 });
+const warm = () => checkSourceTree("sources", withSpeed({ cwd: tree, cacheDir: CACHE, threads: 0 }));
+const cold = () => checkSourceTree("sources", withSpeed({ cwd: tree, threads: 0 }));
 const cacheFile = (prefix: string) => path.join(tree, CACHE, readdirSync(path.join(tree, CACHE)).find((n) => n.startsWith(prefix))!);
 // Copied files are "racy" for two seconds (see check-cache.ts): wait, so unchanged files are known by their stat.
 const settle = () => new Promise((resolve) => setTimeout(resolve, 2100));

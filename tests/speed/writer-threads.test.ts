@@ -8,6 +8,7 @@ import { checkSourceTreeWithRecords } from "../../src/validate/check-source-tree
 import { buildTables } from "../../src/normalize/build-tables.js";
 import { TABLES } from "../../src/tables/table-definitions.js";
 import { planWriterThreads } from "../../src/write/parallel/write-tables.js";
+import { withSpeed } from "../../src/speed/file-checks.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const scratch = mkdtempSync(path.join(os.tmpdir(), "parlex-writer-threads-"));
@@ -29,7 +30,7 @@ describe("writer threads", () => {
   it("share the tables: largest first to the side that would finish soonest, every table once", async () => {
     const generated = path.join(scratch, "plan");
     writeCorpus(generated, { meetings: 400, seed: 4 });
-    const { index } = await checkSourceTreeWithRecords("sources", { cwd: generated, threads: 0 });
+    const { index } = await checkSourceTreeWithRecords("sources", withSpeed({ cwd: generated, threads: 0 }));
     const tables = buildTables(index);
     const cells = (name: string) => tables[name]!.length * TABLES.find((t) => t.name === name)!.fields.length;
     const bySize = [...TABLES].sort((a, b) => cells(b.name) - cells(a.name)).map((t) => t.name);

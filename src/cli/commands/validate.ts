@@ -9,6 +9,7 @@ import { EXIT } from "../usage-error.js";
 import type { CommandIo } from "../command-io.js";
 import { createProgress } from "../progress.js";
 import { runOptions } from "../run-options.js";
+import { speedFileChecks } from "../../speed/file-checks.js";
 
 export const VALIDATE_HELP = `Usage: parlex validate [PATH...] [options]
 
@@ -62,7 +63,7 @@ export async function runValidate(argv: string[], io: CommandIo): Promise<number
   const { report } = await checkSourceTree(root, {
     cwd: io.cwd,
     onProgress: progress.update,
-    ...runOptions(options),
+    checks: speedFileChecks({ cwd: io.cwd, ...runOptions(options) }),
     ...(options.archive !== undefined ? { archiveDir: options.archive } : {}),
     ...(only ? { only } : {}),
     ...(options["max-errors"] !== undefined ? { maxDiagnostics: options["max-errors"] } : {}),

@@ -8,6 +8,7 @@ export const arrowWriter: TableWriter = {
   format: "arrow",
   extension: "arrow",
   mediatype: "application/vnd.apache.arrow.file",
+  costPerCell: 1.5,
   write(table: TableDef, rows: readonly Row[]): Uint8Array {
     const columns: Record<string, Vector> = {};
     table.fields.forEach((field, i) => {

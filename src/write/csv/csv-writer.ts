@@ -15,6 +15,7 @@ export const csvWriter: TableWriter = {
   format: "csv",
   extension: "csv",
   mediatype: "text/csv",
+  costPerCell: 1.2,
   encoding: "utf-8",
   write(table: TableDef, rows: readonly Row[]): Uint8Array {
     const names = table.fields.map((f) => f.name);

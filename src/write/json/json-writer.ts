@@ -7,6 +7,7 @@ export const jsonWriter: TableWriter = {
   format: "json",
   extension: "json",
   mediatype: "application/json",
+  costPerCell: 1.6,
   encoding: "utf-8",
   write(table: TableDef, rows: readonly Row[]): Uint8Array {
     if (rows.length === 0) return new Uint8Array(Buffer.from("[]\n"));

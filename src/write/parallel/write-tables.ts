@@ -34,12 +34,11 @@ export function writeTablesHere(tables: Tables): TableFiles {
 }
 
 /**
- * What writing costs, per cell, by format, and what reading a table back from its JSON costs a
- * writer thread: measured on the 100,000-meeting bench corpus in one thread (JSON 1.6 s, CSV 1.2 s,
- * Arrow 1.5 s, JSON.parse 1.6 s for its million rows; 2.0 s here, as the threads, sharing the
- * cores, are found to finish last). Only the ratios matter.
+ * What reading a table back from its JSON costs a writer thread per cell, on the scale of the
+ * writers' own costs (TableWriter.costPerCell): JSON.parse took 1.6 s for the 100,000-meeting
+ * corpus's million rows; 2.0 here, as the threads, sharing the cores, are found to finish last.
  */
-const COST = { json: 1.6, csv: 1.2, arrow: 1.5, parse: 2.0 };
+const PARSE_COST = 2.0;
 
 /** Which tables each writer thread takes, and which this thread writes in CSV and Arrow itself. */
 export interface WriterPlan {
@@ -54,11 +53,13 @@ export interface WriterPlan {
  * all end at about the same time. Each side's tables come largest first.
  */
 export function planWriterThreads(tables: Tables, threads: number, here: boolean): WriterPlan {
+  const json = WRITERS.find((w) => w.format === "json")!.costPerCell;
+  const others = WRITERS.filter((w) => w.format !== "json").reduce((sum, w) => sum + w.costPerCell, 0);
   const sized = TABLES.map((t) => ({ name: t.name, cells: (tables[t.name]?.length ?? 0) * t.fields.length })).sort((a, b) => b.cells - a.cells || (a.name < b.name ? -1 : 1));
   const total = sized.reduce((sum, t) => sum + t.cells, 0);
   const sides = [
-    ...Array.from({ length: threads }, () => ({ load: 0, perCell: COST.parse + COST.csv + COST.arrow, tables: [] as string[] })),
-    ...(here ? [{ load: COST.json * total, perCell: COST.csv + COST.arrow, tables: [] as string[] }] : []),
+    ...Array.from({ length: threads }, () => ({ load: 0, perCell: PARSE_COST + others, tables: [] as string[] })),
+    ...(here ? [{ load: json * total, perCell: others, tables: [] as string[] }] : []),
   ];
   for (const t of sized) {
     const side = sides.reduce((a, b) => (b.load + b.perCell * t.cells < a.load + a.perCell * t.cells ? b : a));
