@@ -15,8 +15,13 @@ export const FUZZ_COUNT = 300;
 /** Kills of each command at random moments, and their seed. */
 export const RANDOM_KILLS = 2;
 export const KILL_SEED = 7;
-/** A hostile case answered later than this counts as a hang (the slowest takes about 1.5 s). */
-export const CASE_TIME_BOUND_MS = 5000;
+/**
+ * A hostile case answered later than this counts as a hang: a guard against input that makes
+ * validation explode (an alias bomb would run for minutes), not a speed target. The slowest case
+ * takes about 1.5 s on an idle machine and 6.6 s was seen on one shared with a dozen busy
+ * processes, so the bound is far above both.
+ */
+export const CASE_TIME_BOUND_MS = 30_000;
 
 export const BEGIN = "<!-- robustness-report:begin — written by `npm run robustness -- --write`; do not edit -->";
 export const END = "<!-- robustness-report:end -->";
