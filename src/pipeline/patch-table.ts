@@ -1,6 +1,6 @@
 import { makeData, makeVector, Table, tableFromIPC, tableToIPC, Utf8, type Vector } from "apache-arrow";
 import type { Cell, Row, TableDef } from "../tables/field-types.js";
-import { arrowColumn } from "../write/arrow/arrow-writer.js";
+import { arrowColumn, arrowTableOf } from "../write/arrow/arrow-writer.js";
 import { csvRow } from "../write/csv/csv-writer.js";
 import { jsonRow } from "../write/json/json-writer.js";
 
@@ -135,27 +135,27 @@ function patchArrow(table: TableDef, bytes: Uint8Array, key: string, edits: read
   }
   const ids = old.getChild(key);
   if (!ids || edits.some((e) => e.index >= old.numRows || ids.get(e.index) !== e.row[key])) return undefined;
-  const columns: Record<string, Vector> = {};
+  const columns: Vector[] = [];
   for (const [position, field] of table.fields.entries()) {
     const column = old.getChild(field.name);
-    if (!column) return undefined;
+    if (!column || column.data.length !== 1) return undefined;
     const changed = edits.filter((e) => (e.row[field.name] ?? null) !== (e.old[field.name] ?? null));
     if (changed.length === 0) {
-      columns[field.name] = column;
+      columns.push(column);
       continue;
     }
     if (field.type !== "string") return undefined;
-    const spliced = field.dictionary ? undefined : spliceUtf8(column, changed, field.name);
+    const spliced = field.categories ? undefined : spliceUtf8(column, changed, field.name);
     if (spliced) {
-      columns[field.name] = spliced;
+      columns.push(spliced);
       continue;
     }
     const values: Cell[] = new Array(old.numRows);
     for (let i = 0; i < old.numRows; i++) values[i] = (column.get(i) as string | null) ?? null;
     for (const e of changed) values[e.index] = e.row[field.name] ?? null;
-    columns[field.name] = arrowColumn(field, position, values);
+    columns.push(arrowColumn(field, position, values));
   }
-  return tableToIPC(new Table(columns), "file");
+  return tableToIPC(arrowTableOf(table, columns), "file");
 }
 
 /**

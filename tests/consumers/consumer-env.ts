@@ -17,8 +17,10 @@ export const REQUIRE_CONSUMERS = process.env.PARLEX_REQUIRE_CONSUMERS === "1";
 export interface FieldDescriptor {
   name: string;
   type: "string" | "date" | "integer" | "boolean";
+  description: string;
   categories?: string[];
   categoriesOrdered?: boolean;
+  constraints?: { required?: boolean };
 }
 export interface ResourceDescriptor {
   name: string;

@@ -61,11 +61,13 @@ describe("parlex build", async () => {
     }
   });
 
-  it("declares Arrow types: date32 for dates, Int32, Bool and dictionary-encoded low-cardinality strings", () => {
+  it("declares Arrow types: date32 for dates, Int32, Bool, dictionary-encoded categories and plain strings as Utf8", () => {
     const { types } = readArrow(small, TABLES.find((t) => t.name === "meetings")!);
     expect(types).toContain("date_start: Date32<DAY>");
     expect(types).toContain("participant_count: Int32");
     expect(types).toContain("format: Dictionary<Int32, Utf8>");
+    expect(types).toContain("city: Utf8");
+    expect(types).toContain("country: Utf8");
     expect(readArrow(small, TABLES.find((t) => t.name === "person_names")!).types).toContain("editorial: Bool");
   });
 
