@@ -61,9 +61,9 @@ export async function patchPackage(last: LastBuild, check: StagedTreeCheck, keys
   }
   const table = TABLES.find((t) => t.name === "meetings")!;
   const paths = meetingsPaths();
-  const { csv, json, arrow } = await standing;
-  if (!csv || !json || !arrow) return undefined;
-  const patched = patchTableFiles(table, { csv, json, arrow }, rows);
+  const { csv, json, arrow, parquet } = await standing;
+  if (!csv || !json || !arrow || !parquet) return undefined;
+  const patched = patchTableFiles(table, { csv, json, arrow, parquet }, rows);
   if (!patched) return undefined;
 
   const files = new Map<string, FolderFile>();

@@ -39,7 +39,7 @@ export function writeTablesHere(tables: Tables): TableFiles {
  * Arrow 1.5 s, JSON.parse 1.6 s for its million rows; 2.0 s here, as the threads, sharing the
  * cores, are found to finish last). Only the ratios matter.
  */
-const COST = { json: 1.6, csv: 1.2, arrow: 1.5, parse: 2.0 };
+const COST = { json: 1.6, csv: 1.2, arrow: 1.5, parquet: 2.5, parse: 2.0 };
 
 /** Which tables each writer thread takes, and which this thread writes in CSV and Arrow itself. */
 export interface WriterPlan {
@@ -57,8 +57,8 @@ export function planWriterThreads(tables: Tables, threads: number, here: boolean
   const sized = TABLES.map((t) => ({ name: t.name, cells: (tables[t.name]?.length ?? 0) * t.fields.length })).sort((a, b) => b.cells - a.cells || (a.name < b.name ? -1 : 1));
   const total = sized.reduce((sum, t) => sum + t.cells, 0);
   const sides = [
-    ...Array.from({ length: threads }, () => ({ load: 0, perCell: COST.parse + COST.csv + COST.arrow, tables: [] as string[] })),
-    ...(here ? [{ load: COST.json * total, perCell: COST.csv + COST.arrow, tables: [] as string[] }] : []),
+    ...Array.from({ length: threads }, () => ({ load: 0, perCell: COST.parse + COST.csv + COST.arrow + COST.parquet, tables: [] as string[] })),
+    ...(here ? [{ load: COST.json * total, perCell: COST.csv + COST.arrow + COST.parquet, tables: [] as string[] }] : []),
   ];
   for (const t of sized) {
     const side = sides.reduce((a, b) => (b.load + b.perCell * t.cells < a.load + a.perCell * t.cells ? b : a));
