@@ -40,7 +40,7 @@ export function checkPackageFiles(files: Map<string, Buffer>): string[] {
   for (const resource of resources) {
     const bytes = files.get(resource.path);
     if (!bytes) problems.push(`${resource.path} is missing`);
-    else if (bytes.length !== resource.bytes) problems.push(`${resource.path} has ${bytes.length} bytes; the descriptor says ${resource.bytes}`);
+    else if (resource.bytes !== undefined && bytes.length !== resource.bytes) problems.push(`${resource.path} has ${bytes.length} bytes; the descriptor says ${resource.bytes}`);
     else if (`sha256:${createHash("sha256").update(bytes).digest("hex")}` !== resource.hash) problems.push(`${resource.path} does not match its hash`);
   }
   const described = new Set(resources.map((r) => r.path));

@@ -8,6 +8,9 @@ import { checkSourceTreeWithRecords, type CheckOptions } from "../validate/check
 import { speedFileChecks, type SpeedOptions } from "../speed/file-checks.js";
 import { assemblePackage, assemblePackageInThreads, packageOf, packageSources, type PackageFiles, type PackageSources } from "../write/assemble-package.js";
 import type { TableFiles } from "../write/parallel/write-tables.js";
+import { renderLoadSql } from "../write/loaders/render-load-sql.js";
+import { WRITERS } from "../write/writers.js";
+import { TABLES } from "../tables/table-definitions.js";
 
 /** What a build produced: the validation report, and when valid, the tables and every file. */
 export type BuildResult = { report: ValidationReport } & ({ ok: true; tables: Tables; files: PackageFiles } | { ok: false });
@@ -52,8 +55,11 @@ export async function packageFilesOf(tableFiles: Promise<TableFiles>, about: Pac
   return packageOf(files, about, version, loaders);
 }
 
-/** The loader helpers shipped with every package (load.py, load.R). */
+/** The loader helpers shipped with every package: load.py and load.R as they are, load.sql made from the table definitions. */
 async function readLoaders(): Promise<Map<string, Uint8Array>> {
   const names = (await readdir(LOADERS_DIR).catch(() => [] as string[])).filter((n) => /^load\.(py|R)$/.test(n)).sort();
-  return new Map(await Promise.all(names.map(async (n) => [n, new Uint8Array(await readFile(path.join(LOADERS_DIR, n)))] as const)));
+  const loaders = new Map(await Promise.all(names.map(async (n) => [n, new Uint8Array(await readFile(path.join(LOADERS_DIR, n)))] as const)));
+  const over = WRITERS.some((w) => w.format === "parquet") ? "parquet" : "csv";
+  loaders.set("load.sql", new TextEncoder().encode(renderLoadSql(TABLES, over)));
+  return new Map([...loaders].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -71,7 +71,7 @@ export async function buildToFolder(root: string, folder: string, options: Build
     about = checked.about;
   }
   await writeFolderAtomically(folder, files);
-  const written = "patch" in checked ? checked.patch.written : writtenOf(files.get(DESCRIPTOR) as Uint8Array);
+  const written = "patch" in checked ? checked.patch.written : writtenOf(files.get(DESCRIPTOR) as Uint8Array, (file) => (files.get(file) as Uint8Array).length);
   if (cacheDir !== undefined && checked.keys !== undefined) {
     // Losing the record costs the next build its shortcut, nothing more.
     await saveLastBuild(cacheDir, { fingerprint: checked.fingerprint, keys: checked.keys, folder: path.resolve(folder), about, rows, written }, [...files.keys()]).catch(() => undefined);

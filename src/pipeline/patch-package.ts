@@ -61,9 +61,9 @@ export async function patchPackage(last: LastBuild, check: StagedTreeCheck, keys
   }
   const table = TABLES.find((t) => t.name === "meetings")!;
   const paths = meetingsPaths();
-  const { csv, json, arrow } = await standing;
-  if (!csv || !json || !arrow) return undefined;
-  const patched = patchTableFiles(table, { csv, json, arrow }, rows);
+  const { csv, json, arrow, parquet } = await standing;
+  if (!csv || !json || !arrow || !parquet) return undefined;
+  const patched = patchTableFiles(table, { csv, json, arrow, parquet }, rows);
   if (!patched) return undefined;
 
   const files = new Map<string, FolderFile>();
@@ -80,9 +80,9 @@ export async function patchPackage(last: LastBuild, check: StagedTreeCheck, keys
   return { files, written: [...written.values()], meetings: meetings.length };
 }
 
-/** The sizes and hashes of a package's table files, as its descriptor gives them. */
-export function writtenOf(descriptor: Uint8Array): WrittenFile[] {
-  const { resources } = JSON.parse(new TextDecoder().decode(descriptor)) as { resources: { path: string; bytes: number; hash: string }[] };
-  return resources.map((r) => ({ path: r.path, bytes: r.bytes, sha256: r.hash.replace(/^sha256:/, "") }));
+/** The sizes and hashes of a package's table files: hashes as its descriptor gives them, sizes from the files (JSON resources declare none). */
+export function writtenOf(descriptor: Uint8Array, sizeOf: (file: string) => number): WrittenFile[] {
+  const { resources } = JSON.parse(new TextDecoder().decode(descriptor)) as { resources: { path: string; hash: string }[] };
+  return resources.map((r) => ({ path: r.path, bytes: sizeOf(r.path), sha256: r.hash.replace(/^sha256:/, "") }));
 }
 

@@ -1,17 +1,19 @@
 import { makeData, makeVector, Table, tableFromIPC, tableToIPC, Utf8, type Vector } from "apache-arrow";
 import type { Cell, Row, TableDef } from "../tables/field-types.js";
-import { arrowColumn } from "../write/arrow/arrow-writer.js";
+import { arrowColumn, arrowTableOf } from "../write/arrow/arrow-writer.js";
 import { csvRow } from "../write/csv/csv-writer.js";
 import { jsonRow } from "../write/json/json-writer.js";
+import { parquetOf } from "../write/parquet/parquet-writer.js";
 
 /** One table's files, as the writers write them. */
 export interface TableFileSet {
   csv: Uint8Array;
   json: Uint8Array;
   arrow: Uint8Array;
+  parquet: Uint8Array;
 }
 
-/** The same, each file as the pieces it is made of, in order (old bytes kept, not copied). */
+/** The same, each file as the pieces it is made of, in order (old bytes kept, not copied; Parquet made again from the patched Arrow table). */
 export type PatchedFileSet = Record<keyof TableFileSet, Uint8Array[]>;
 
 /** A row to replace: where it is in each file, and what it was. */
@@ -40,7 +42,7 @@ interface Edit {
 export function patchTableFiles(table: TableDef, files: TableFileSet, rows: readonly Row[]): PatchedFileSet | undefined {
   const key = table.primaryKey[0]!;
   if (table.primaryKey.length !== 1 || table.fields[0]?.name !== key) return undefined;
-  if (rows.length === 0) return { csv: [files.csv], json: [files.json], arrow: [files.arrow] };
+  if (rows.length === 0) return { csv: [files.csv], json: [files.json], arrow: [files.arrow], parquet: [files.parquet] };
   const edits = findInJson(table, key, Buffer.from(files.json.buffer, files.json.byteOffset, files.json.byteLength), rows);
   if (!edits) return undefined;
   const csv = Buffer.from(files.csv.buffer, files.csv.byteOffset, files.csv.byteLength);
@@ -52,7 +54,8 @@ export function patchTableFiles(table: TableDef, files: TableFileSet, rows: read
   return {
     json: splice(files.json, edits.map((e) => ({ ...e.json, text: text(e.row) }))),
     csv: splice(files.csv, edits.map((e) => ({ ...e.csv!, text: csvRow(names, e.row) }))),
-    arrow: [arrow],
+    arrow: [tableToIPC(arrow, "file")],
+    parquet: [parquetOf(arrow)],
   };
 }
 
@@ -125,8 +128,8 @@ function recordEnd(csv: Buffer, start: number): number {
   }
 }
 
-/** The Arrow file with the rows replaced: changed text columns encoded again, the others as read. */
-function patchArrow(table: TableDef, bytes: Uint8Array, key: string, edits: readonly Edit[]): Uint8Array | undefined {
+/** The Arrow table with the rows replaced: changed text columns encoded again, the others as read. */
+function patchArrow(table: TableDef, bytes: Uint8Array, key: string, edits: readonly Edit[]): Table | undefined {
   let old: Table;
   try {
     old = tableFromIPC(bytes);
@@ -135,27 +138,27 @@ function patchArrow(table: TableDef, bytes: Uint8Array, key: string, edits: read
   }
   const ids = old.getChild(key);
   if (!ids || edits.some((e) => e.index >= old.numRows || ids.get(e.index) !== e.row[key])) return undefined;
-  const columns: Record<string, Vector> = {};
+  const columns: Vector[] = [];
   for (const [position, field] of table.fields.entries()) {
     const column = old.getChild(field.name);
-    if (!column) return undefined;
+    if (!column || column.data.length !== 1) return undefined;
     const changed = edits.filter((e) => (e.row[field.name] ?? null) !== (e.old[field.name] ?? null));
     if (changed.length === 0) {
-      columns[field.name] = column;
+      columns.push(column);
       continue;
     }
     if (field.type !== "string") return undefined;
-    const spliced = field.dictionary ? undefined : spliceUtf8(column, changed, field.name);
+    const spliced = field.categories ? undefined : spliceUtf8(column, changed, field.name);
     if (spliced) {
-      columns[field.name] = spliced;
+      columns.push(spliced);
       continue;
     }
     const values: Cell[] = new Array(old.numRows);
     for (let i = 0; i < old.numRows; i++) values[i] = (column.get(i) as string | null) ?? null;
     for (const e of changed) values[e.index] = e.row[field.name] ?? null;
-    columns[field.name] = arrowColumn(field, position, values);
+    columns.push(arrowColumn(field, position, values));
   }
-  return tableToIPC(new Table(columns), "file");
+  return arrowTableOf(table, columns);
 }
 
 /**

@@ -35,9 +35,12 @@ export function renderDataCard(facts: DataCardFacts): string {
   lines.push("| `datapackage.json` | the Data Package v2 descriptor: every table's schema, primary and foreign keys, and each file's bytes and sha256 |");
   lines.push("| `csv/<table>.csv` | UTF-8, comma-separated, `\\n` line ends, a header row; an empty cell is a missing value |");
   lines.push("| `json/<table>.json` | an array of row objects with explicit `null`s |");
-  lines.push("| `arrow/<table>.arrow` | Arrow IPC (Feather v2) with real types: `date32`, integers, booleans, dictionary-encoded strings |");
+  const formats = new Set(d.resources.map((r) => r.path.split("/")[0]));
+  lines.push("| `arrow/<table>.arrow` | Arrow IPC (Feather v2) with real types: `date32`, integers, booleans, strings; a column with categories dictionary-encoded |");
+  if (formats.has("parquet")) lines.push("| `parquet/<table>.parquet` | Parquet (Snappy) with the same types: `DATE`, `INT32`, `BOOLEAN`, strings; categories dictionary-encoded |");
   if (helpers.has("load.py")) lines.push("| `load.py` | loads every table into pandas with the declared types, checking each file's hash |");
   if (helpers.has("load.R")) lines.push("| `load.R` | loads every table into R (readr) with the declared types, checking each file's hash |");
+  if (helpers.has("load.sql")) lines.push("| `load.sql` | one typed DuckDB view per table, categories as ENUMs |");
   lines.push(`| \`${CHANGELOG_FILE}\` | what changed in each release, ID by ID |`);
   lines.push(`| \`${CITATION_FILE}\` | how to cite this release (Citation File Format 1.2.0) |`);
   lines.push(`| \`${CHECKSUMS_FILE}\` | the sha256 of every file here but itself and the archive |`);
@@ -47,7 +50,14 @@ export function renderDataCard(facts: DataCardFacts): string {
   lines.push("## Loading it", "");
   if (helpers.has("load.py")) lines.push("Python with pandas, from this folder:", "", "```python", "import load", 'tables = load.load(".")', 'meetings = tables["meetings"]', "```", "");
   if (helpers.has("load.R")) lines.push("R with readr and jsonlite, from this folder:", "", "```r", 'source("load.R")', 'tables <- parlex_load(".")', "meetings <- tables$meetings", "```", "");
-  lines.push("Without the helpers, the Arrow files keep their types: `pandas.read_feather(\"arrow/meetings.arrow\")` in Python, `arrow::read_feather(\"arrow/meetings.arrow\")` in R; DuckDB queries the CSV files directly (`SELECT * FROM 'csv/meetings.csv'`).", "");
+  if (helpers.has("load.sql")) lines.push("DuckDB, from this folder (categories become ENUMs; nothing is guessed):", "", "```sql", ".read load.sql", "SELECT format, count(*) FROM meetings GROUP BY format;", "```", "");
+  if (formats.has("parquet")) {
+    lines.push("The Parquet files keep their types in any engine that reads Parquet:", "");
+    lines.push("```python", "import polars as pl", 'meetings = pl.read_parquet("parquet/meetings.parquet")', "", "import pandas as pd  # with pyarrow", 'meetings = pd.read_parquet("parquet/meetings.parquet")', "```", "");
+    lines.push("```sql", "-- DuckDB", "SELECT * FROM 'parquet/meetings.parquet';", "```", "");
+    lines.push("```python", "# Spark (PySpark)", 'meetings = spark.read.parquet("parquet/meetings.parquet")', "```", "");
+  }
+  lines.push("Without the helpers, the Arrow files keep their types too: `pandas.read_feather(\"arrow/meetings.arrow\")` in Python, `arrow::read_feather(\"arrow/meetings.arrow\")` in R.", "");
 
   lines.push("## Verifying a download", "", "```sh", `sha256sum -c ${CHECKSUMS_FILE}`, "```", "", "or `parlex verify <this folder or the archive>`, which also checks every table against its schema and every foreign key.", "");
 

@@ -15,13 +15,11 @@ export interface FieldDef {
   description: string;
   /** A value is always present. Primary-key fields are required implicitly. */
   required?: boolean;
-  /** The values allowed, in their natural order (published as Table Schema `categories`). */
+  /** The values allowed, in their natural order (published as Table Schema `categories`; Arrow and Parquet store them as a dictionary). */
   categories?: readonly string[];
   /** A regular expression every value matches (XML Schema flavour, anchored). */
   pattern?: string;
   minimum?: number;
-  /** Few distinct values repeat often: Arrow stores the column dictionary-encoded. */
-  dictionary?: boolean;
 }
 
 /** A foreign key: these columns name a row of another table (or of this one). */

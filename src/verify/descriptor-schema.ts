@@ -98,6 +98,6 @@ export function parseDescriptor(text: string): { ok: true; descriptor: Descripto
 
 /** The table a resource holds: its name without the format suffix (`meetings-json` → `meetings`). */
 export function tableOfResource(resource: Resource): string {
-  const suffix = resource.format ? `-${resource.format}` : "";
+  const suffix = resource.format ? `-${resource.format.toLowerCase()}` : "";
   return suffix && resource.name.endsWith(suffix) ? resource.name.slice(0, -suffix.length) : resource.name;
 }

@@ -2,7 +2,7 @@ import type { Row, TableDef } from "../tables/field-types.js";
 
 /** One output format: turns a table's rows into the bytes of one file. Pure and deterministic. */
 export interface TableWriter {
-  format: "csv" | "json" | "arrow";
+  format: "csv" | "json" | "arrow" | "parquet";
   /** File extension, without the dot. */
   extension: string;
   mediatype: string;

@@ -16,11 +16,12 @@ describe("Arrow IPC files read with apache-arrow", () => {
     // Without these the type checks below could pass vacuously.
     const fields = TABLES.flatMap((t) => t.fields);
     for (const type of ["string", "date", "integer", "boolean"]) expect(fields.some((f) => f.type === type), type).toBe(true);
-    expect(fields.some((f) => f.type === "string" && f.dictionary)).toBe(true);
-    expect(fields.some((f) => f.type === "string" && !f.dictionary)).toBe(true);
+    expect(fields.some((f) => f.type === "string" && f.categories)).toBe(true);
+    expect(fields.some((f) => f.type === "string" && !f.categories)).toBe(true);
+    expect(fields.some((f) => f.required) && fields.some((f) => !f.required)).toBe(true);
   });
 
-  it("gives every field its Arrow type and holds every row and value of the JSON files", () => {
+  it("gives every field its Arrow type, nullability, description and declared categories, and holds every row and value of the JSON files", () => {
     expectArrowMatchesPackage(pkg);
   });
 });

@@ -1,6 +1,6 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, it } from "vitest";
@@ -17,8 +17,10 @@ export const REQUIRE_CONSUMERS = process.env.PARLEX_REQUIRE_CONSUMERS === "1";
 export interface FieldDescriptor {
   name: string;
   type: "string" | "date" | "integer" | "boolean";
+  description: string;
   categories?: string[];
   categoriesOrdered?: boolean;
+  constraints?: { required?: boolean };
 }
 export interface ResourceDescriptor {
   name: string;
@@ -26,7 +28,8 @@ export interface ResourceDescriptor {
   path: string;
   format: string;
   hash: string;
-  bytes: number;
+  /** Absent on JSON resources (a frictionless-py defect; see describePackage). */
+  bytes?: number;
   schema?: { fields: FieldDescriptor[] };
 }
 export interface PackageDescriptor {
@@ -110,6 +113,17 @@ export function findPandasPython(): string | null {
 export function findRscript(): string | null {
   const candidates = process.env.PARLEX_RSCRIPT ? [process.env.PARLEX_RSCRIPT] : ["Rscript", "/usr/bin/Rscript"];
   return candidates.find((r) => works(r, ["-e", "suppressMessages({library(readr); library(jsonlite)})"])) ?? null;
+}
+
+/**
+ * The reference validator, frictionless-py's `frictionless` (5.19.0, installed offline by
+ * ../shared/tools/install-frictionless.sh): $PARLEX_FRICTIONLESS (.ci/run sets it), else
+ * `frictionless` on the PATH, else the install script's default venv. Null when none runs.
+ */
+export function findFrictionless(): string | null {
+  const venv = path.join(homedir(), ".cache/parlex/frictionless/bin/frictionless");
+  const candidates = process.env.PARLEX_FRICTIONLESS ? [process.env.PARLEX_FRICTIONLESS] : ["frictionless", venv];
+  return candidates.find((f) => works(f, ["--version"])) ?? null;
 }
 
 /**

@@ -3,7 +3,6 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { tableFromIPC, type Table } from "apache-arrow";
 import { expect } from "vitest";
-import { TABLES } from "../../src/tables/table-definitions.js";
 import type { BuiltPackage, ConsumerDump, FieldDescriptor } from "./consumer-env.js";
 
 /** What a consumer reports for a field of a declared type: its type name and, for categories, levels and order. */
@@ -82,12 +81,12 @@ export function flipOneByte(pkg: BuiltPackage, table: string): string {
   return resource.path;
 }
 
-/** The Arrow type a declared field must have (dictionary: the toolkit's choice for low-cardinality strings). */
-function arrowTypeName(field: FieldDescriptor, dictionary: boolean): string {
+/** The Arrow type a declared field must have: a dictionary exactly for a field with categories. */
+function arrowTypeName(field: FieldDescriptor): string {
   if (field.type === "date") return "Date32<DAY>";
   if (field.type === "integer") return "Int32";
   if (field.type === "boolean") return "Bool";
-  return dictionary ? "Dictionary<Int32, Utf8>" : "Utf8";
+  return field.categories ? "Dictionary<Int32, Utf8>" : "Utf8";
 }
 
 /** A table's rows as JSON values: dates (days since the epoch, read as milliseconds) as YYYY-MM-DD. */
@@ -111,11 +110,16 @@ export function expectArrowMatchesPackage(pkg: BuiltPackage): void {
     expect(arrowResource?.path, `${resource.name}: an Arrow resource`).toBe(`arrow/${resource.name}.arrow`);
     const table = tableFromIPC(readFileSync(path.join(pkg.dir, arrowResource!.path)));
     const fields = resource.schema!.fields;
-    const definition = TABLES.find((t) => t.name === resource.name)!;
+    const primaryKey = (resource.schema as { primaryKey?: string[] }).primaryKey ?? [];
     expect(table.schema.fields.map((f) => f.name), `${resource.name}: columns`).toEqual(fields.map((f) => f.name));
     for (const field of fields) {
-      const dictionary = definition.fields.find((f) => f.name === field.name)?.dictionary === true;
-      expect(String(table.schema.fields.find((f) => f.name === field.name)!.type), `${resource.name}.${field.name}`).toBe(arrowTypeName(field, dictionary));
+      const where = `${resource.name}.${field.name}`;
+      const arrowField = table.schema.fields.find((f) => f.name === field.name)!;
+      expect(String(arrowField.type), where).toBe(arrowTypeName(field));
+      const required = field.constraints?.required === true || primaryKey.includes(field.name);
+      expect(arrowField.nullable, `${where}: nullable`).toBe(!required);
+      expect(arrowField.metadata.get("description"), `${where}: description`).toBe(field.description);
+      if (field.categories) expect([...table.getChild(field.name)!.data[0]!.dictionary!], `${where}: dictionary`).toEqual(field.categories);
     }
     const rows = pkg.jsonRows(resource.name);
     expect(table.numRows, `${resource.name}: row count`).toBe(rows.length);

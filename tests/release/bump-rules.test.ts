@@ -125,7 +125,7 @@ describe("the smallest bump a change requires (Data Package semver, DESIGN.md)",
   it("moving the files (paths only) is no change", async () => {
     const moved = await bumpOf("moved", (pkg) => {
       mkdirSync(path.join(pkg.dir, "v2"));
-      for (const format of ["csv", "json", "arrow"]) renameSync(path.join(pkg.dir, format), path.join(pkg.dir, "v2", format));
+      for (const format of ["csv", "json", "arrow", "parquet"]) renameSync(path.join(pkg.dir, format), path.join(pkg.dir, "v2", format));
       pkg.descriptor.resources.forEach((r) => (r.path = `v2/${r.path}`));
     });
     expect(moved).toMatchObject({ level: null });

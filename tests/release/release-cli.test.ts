@@ -26,12 +26,12 @@ describe("parlex release, as a maintainer runs it from a project folder", () => 
   it("cuts 1.0.0 as the first release, with every file, and points the root datapackage.json at it", () => {
     expect(first).toEqual({
       code: 0,
-      stdout: `Released 1.0.0, dated 2026-11-22 — the first release.\nWrote dist-data/1.0.0/ (51 files, archive ${ARCHIVE}); datapackage.json now describes 1.0.0.\n`,
+      stdout: `Released 1.0.0, dated 2026-11-22 — the first release.\nWrote dist-data/1.0.0/ (66 files, archive ${ARCHIVE}); datapackage.json now describes 1.0.0.\n`,
       stderr: "",
     });
     const files = filesUnder(path.join(a, "dist-data/1.0.0"));
-    expect(files.filter((f) => !f.includes("/"))).toEqual(["CHANGELOG.md", "CITATION.cff", "README.md", "SHA256SUMS", ARCHIVE, "datapackage.json", "load.R", "load.py", "manifest.json"]);
-    expect(files.filter((f) => f.startsWith("csv/"))).toHaveLength(14);
+    expect(files.filter((f) => !f.includes("/"))).toEqual(["CHANGELOG.md", "CITATION.cff", "README.md", "SHA256SUMS", ARCHIVE, "datapackage.json", "load.R", "load.py", "load.sql", "manifest.json"]);
+    for (const format of ["csv", "json", "arrow", "parquet"]) expect(files.filter((f) => f.startsWith(`${format}/`)), format).toHaveLength(14);
     const root = JSON.parse(readFileSync(path.join(a, "datapackage.json"), "utf8"));
     expect(root.version).toBe("1.0.0");
     expect(root.resources[0].path).toBe("dist-data/1.0.0/csv/meetings.csv");
@@ -46,7 +46,7 @@ describe("parlex release, as a maintainer runs it from a project folder", () => 
 
   it("writes a data card with counts, the meetings' date range, loading in pandas and R, the citation and the licence", () => {
     const card = readFileSync(path.join(a, "dist-data/1.0.0/README.md"), "utf8");
-    for (const text of ["| `meetings` | 2 |", "2 meetings, dated between 2022-06-28 and 2023-01-27", 'import load\ntables = load.load(".")', 'source("load.R")\ntables <- parlex_load(".")', "The parlex contributors (2026)", "CC-BY-4.0"]) {
+    for (const text of ["| `meetings` | 2 |", "2 meetings, dated between 2022-06-28 and 2023-01-27", 'import load\ntables = load.load(".")', 'source("load.R")\ntables <- parlex_load(".")', "The parlex contributors (2026)", "CC-BY-4.0", ".read load.sql", 'pl.read_parquet("parquet/meetings.parquet")', 'pd.read_parquet("parquet/meetings.parquet")', 'spark.read.parquet("parquet/meetings.parquet")']) {
       expect(card).toContain(text);
     }
   });

@@ -9,6 +9,14 @@ import { readSourceFiles } from "../../src/release/read-source-files.js";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /**
+ * Files a toolkit change altered on purpose since a release, by that release's version: the
+ * exemption lapses by itself once the next release is cut from the changed toolkit.
+ */
+const DELIBERATE: Record<string, { files: RegExp; why: string }> = {
+  "2.0.0": { files: /^(arrow|parquet)\//, why: "issue 18: the Arrow schema says what the descriptor says (categories as the dictionary, plain strings as Utf8, non-nullable keys, descriptions); Parquet is new" },
+};
+
+/**
  * A toolkit change must not silently change published bytes: while sources/ is exactly what the
  * latest release was built from, building it must give that release's data files byte for byte.
  * (When the sources have moved on, the next release is expected to differ, and `diff` says how.)
@@ -28,7 +36,8 @@ it("rebuilds the latest release's data files byte for byte from the sources it w
   const built = await buildPackage("sources", { cwd: ROOT, version: latest });
   if (!built.ok) throw new Error("the sources do not validate");
   const differing = [...built.files]
-    .filter(([file]) => /^(csv|json|arrow)\//.test(file) || file === "load.py" || file === "load.R")
+    .filter(([file]) => /^(csv|json|arrow|parquet)\//.test(file) || file === "load.py" || file === "load.R")
+    .filter(([file]) => !DELIBERATE[latest]?.files.test(file))
     .filter(([file, bytes]) => !Buffer.from(bytes).equals(readFileSync(path.join(dir, file))))
     .map(([file]) => file);
   expect(differing).toEqual([]);

@@ -1,22 +1,48 @@
-import { Bool, DateDay, Dictionary, Int32, makeData, makeVector, Table, tableToIPC, Utf8, type DataType, type Vector } from "apache-arrow";
+import { Bool, DateDay, Dictionary, Field, Int32, makeData, makeVector, RecordBatch, Schema, Struct, Table, tableToIPC, Utf8, type DataType, type Vector } from "apache-arrow";
 import type { Cell, FieldDef, Row, TableDef } from "../../tables/field-types.js";
 import { ByteSink } from "../byte-sink.js";
 import type { TableWriter } from "../table-writer.js";
 
-/** Arrow IPC file (Feather v2) with real types: date32, int32, bool, and dictionary-encoded strings. */
+/**
+ * Arrow IPC file (Feather v2) that says what the descriptor says: date32, int32, bool, strings as
+ * Utf8, and a field with `categories` dictionary-encoded with exactly those categories, in their
+ * order, as its dictionary; required and key fields non-nullable; descriptions in field metadata.
+ */
 export const arrowWriter: TableWriter = {
   format: "arrow",
   extension: "arrow",
   mediatype: "application/vnd.apache.arrow.file",
   costPerCell: 1.5,
   write(table: TableDef, rows: readonly Row[]): Uint8Array {
-    const columns: Record<string, Vector> = {};
-    table.fields.forEach((field, i) => {
-      columns[field.name] = arrowColumn(field, i, rows.map((row) => row[field.name] ?? null));
-    });
-    return tableToIPC(new Table(columns), "file");
+    return tableToIPC(arrowTable(table, rows), "file");
   },
 };
+
+/** A table's rows as an Arrow table of one record batch, with the schema arrowSchema gives. */
+export function arrowTable(table: TableDef, rows: readonly Row[]): Table {
+  return arrowTableOf(
+    table,
+    table.fields.map((field, i) => arrowColumn(field, i, rows.map((row) => row[field.name] ?? null))),
+  );
+}
+
+/** An Arrow table of columns already made (one chunk each, in the table's field order). */
+export function arrowTableOf(table: TableDef, columns: readonly Vector[]): Table {
+  const schema = arrowSchema(table);
+  const length = columns[0]?.length ?? 0;
+  const data = makeData({ type: new Struct(schema.fields), length, nullCount: 0, children: columns.map((c) => c.data[0]!) });
+  return new Table([new RecordBatch(schema, data)]);
+}
+
+/** The Arrow schema of a table: each field's type, nullability (not for required and key fields) and description. */
+export function arrowSchema(table: TableDef): Schema {
+  return new Schema(
+    table.fields.map((field, i) => {
+      const nullable = !(field.required || table.primaryKey.includes(field.name));
+      return new Field(field.name, arrowType(field, i), nullable, new Map([["description", field.description]]));
+    }),
+  );
+}
 
 /**
  * The Arrow type of a column. Dictionary ids are fixed per column: apache-arrow otherwise draws
@@ -31,7 +57,7 @@ export function arrowType(field: FieldDef, position: number): DataType {
     case "boolean":
       return new Bool();
     case "string":
-      return field.dictionary ? new Dictionary(new Utf8(), new Int32(), position) : new Utf8();
+      return field.categories ? new Dictionary(new Utf8(), new Int32(), position) : new Utf8();
   }
 }
 
@@ -45,15 +71,17 @@ export function arrowColumn(field: FieldDef, position: number, values: readonly 
   const { nullBitmap, nullCount } = validity(values);
   const length = values.length;
   if (type instanceof Dictionary) {
-    const codes = new Map<string, number>();
+    // The dictionary is the declared categories, all of them in their order, whichever occur.
+    const categories = field.categories!;
+    const codes = new Map(categories.map((c, i) => [c, i]));
     const indices = new Int32Array(length);
     values.forEach((v, i) => {
       if (v === null) return;
-      let code = codes.get(v as string);
-      if (code === undefined) codes.set(v as string, (code = codes.size));
+      const code = codes.get(v as string);
+      if (code === undefined) throw new Error(`${field.name}: ${JSON.stringify(v)} is not one of the declared categories`);
       indices[i] = code;
     });
-    const dictionary = makeVector(makeData({ type: new Utf8(), length: codes.size, nullCount: 0, ...utf8Buffers([...codes.keys()]) }));
+    const dictionary = makeVector(makeData({ type: new Utf8(), length: categories.length, nullCount: 0, ...utf8Buffers(categories) }));
     return makeVector(makeData({ type, length, nullCount, nullBitmap, data: indices, dictionary }));
   }
   if (type instanceof Utf8) {
