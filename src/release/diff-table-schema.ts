@@ -1,9 +1,17 @@
 import type { Change } from "./change.js";
-import { diffConstraints } from "./diff-constraints.js";
+import { diffConstraints, type Direction } from "./diff-constraints.js";
 import type { Field, TableSchema } from "./descriptor-schema.js";
 
 const KNOWN_FIELD_KEYS = new Set(["name", "type", "format", "title", "description", "example", "constraints", "categories", "categoriesOrdered"]);
 const DESCRIPTIVE = ["title", "description", "example"] as const;
+
+/** The level and kind of a constraint change, by its direction. */
+const CONSTRAINT: Record<Direction, { level: Change["level"]; kind: Change["kind"] }> = {
+  tightened: { level: "major", kind: "constraint-tightened" },
+  changed: { level: "major", kind: "constraint-changed" },
+  loosened: { level: "minor", kind: "constraint-loosened" },
+  restated: { level: "patch", kind: "constraint-restated" },
+};
 
 /** Schema-level changes of a table present in both packages: fields, constraints, keys. */
 export function diffTableSchema(table: string, before: TableSchema, after: TableSchema): Change[] {
@@ -45,12 +53,12 @@ function diffField(table: string, before: Field, after: Field): Change[] {
     changes.push({ ...base, level: "major", kind: "field-retyped", message: `field ${name} format changed from ${before.format ?? "default"} to ${after.format ?? "default"}`, before: before.format, after: after.format });
   }
   for (const c of diffConstraints(before.constraints, after.constraints)) {
-    const kind = c.direction === "tightened" ? "constraint-tightened" : "constraint-loosened";
+    const { level, kind } = CONSTRAINT[c.direction];
     const message = `constraint ${c.constraint} of ${name} ${c.direction}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`;
-    changes.push({ ...base, level: c.direction === "tightened" ? "major" : "minor", kind, message, before: c.before, after: c.after });
+    const examples = { ...(c.refused !== undefined && { refused: c.refused }), ...(c.accepted !== undefined && { accepted: c.accepted }) };
+    changes.push({ ...base, level, kind, message, before: c.before, after: c.after, ...examples });
   }
-  const categories = diffCategories(before, after);
-  if (categories) changes.push({ ...base, ...categories, message: `categories of ${name} ${categories.message}`, before: before.categories, after: after.categories });
+  changes.push(...diffCategories(table, before, after));
   for (const key of DESCRIPTIVE) {
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
       changes.push({ ...base, level: "patch", kind: "field-described", message: `${key} of ${name} changed`, before: before[key] ?? null, after: after[key] ?? null });
@@ -61,15 +69,43 @@ function diffField(table: string, before: Field, after: Field): Change[] {
   return changes;
 }
 
-/** Categories mirror `enum` here; a change that `enum` already reports is not reported twice. */
-function diffCategories(before: Field, after: Field): { level: Change["level"]; kind: Change["kind"]; message: string } | null {
-  const values = (f: Field) => (f.categories ?? []).map((c) => (typeof c === "object" ? String(c.value) : String(c)));
-  const b = values(before);
-  const a = values(after);
-  const sameAsEnum = (f: Field, v: string[]) => JSON.stringify(v) === JSON.stringify((f.constraints?.enum ?? []).map(String));
-  if (JSON.stringify(before.categories) === JSON.stringify(after.categories) && before.categoriesOrdered === after.categoriesOrdered) return null;
-  if (sameAsEnum(before, b) && sameAsEnum(after, a) && JSON.stringify(b) !== JSON.stringify(a)) return null;
-  if (b.some((v) => !a.includes(v))) return { level: "major", kind: "constraint-tightened", message: "lost values" };
-  if (a.length > b.length) return { level: "minor", kind: "constraint-loosened", message: "gained values" };
-  return { level: before.categoriesOrdered || after.categoriesOrdered ? "major" : "patch", kind: "field-described", message: "relabelled or reordered" };
+/**
+ * Categories are the levels of a factor in R and a categorical in pandas (load.R, load.py).
+ * Values lost: major; values gained: minor; the levels' order changed: minor, since a consumer's
+ * level order and integer codes change though every value still reads, but major when the
+ * categories are ordered, where comparisons between values change; made ordered: minor (adds
+ * comparisons), made unordered: major; labels alone: patch. Values that `enum` mirrors and
+ * already reports as lost or gained are not reported twice.
+ */
+function diffCategories(table: string, before: Field, after: Field): Change[] {
+  if (JSON.stringify(before.categories) === JSON.stringify(after.categories) && Boolean(before.categoriesOrdered) === Boolean(after.categoriesOrdered)) return [];
+  const name = `${table}.${after.name}`;
+  const base = { table, field: after.name, before: before.categories ?? null, after: after.categories ?? null };
+  const b = categoryValues(before);
+  const a = categoryValues(after);
+  const mirrored = mirrorsEnum(before, b) && mirrorsEnum(after, a);
+  const lost = b.filter((v) => !a.includes(v));
+  const gained = a.filter((v) => !b.includes(v));
+  const ordered = Boolean(before.categoriesOrdered) && Boolean(after.categoriesOrdered);
+  const changes: Change[] = [];
+  if (lost.length && !mirrored) changes.push({ ...base, level: "major", kind: "constraint-tightened", message: `categories of ${name} lost values: ${lost.join(", ")}` });
+  if (gained.length && !mirrored) changes.push({ ...base, level: "minor", kind: "constraint-loosened", message: `categories of ${name} gained values: ${gained.join(", ")}` });
+  const kept = (values: string[], other: string[]) => values.filter((v) => other.includes(v)).join("\u0000");
+  if (kept(b, a) !== kept(a, b)) {
+    changes.push({ ...base, level: ordered ? "major" : "minor", kind: "category-order-changed", message: `categories of ${name} reordered${ordered ? " (ordered categories)" : ""}: ${b.join(", ")} → ${a.join(", ")}` });
+  }
+  if (Boolean(before.categoriesOrdered) !== Boolean(after.categoriesOrdered)) {
+    const now = Boolean(after.categoriesOrdered);
+    changes.push({ ...base, level: now ? "minor" : "major", kind: "category-order-changed", message: `categories of ${name} ${now ? "made ordered" : "no longer ordered"}`, before: Boolean(before.categoriesOrdered), after: now });
+  }
+  if (!changes.length && !lost.length && !gained.length) changes.push({ ...base, level: "patch", kind: "field-described", message: `category labels of ${name} changed` });
+  return changes;
+}
+
+function categoryValues(field: Field): string[] {
+  return (field.categories ?? []).map((c) => (typeof c === "object" ? String(c.value) : String(c)));
+}
+
+function mirrorsEnum(field: Field, values: string[]): boolean {
+  return JSON.stringify(values) === JSON.stringify((field.constraints?.enum ?? []).map(String));
 }

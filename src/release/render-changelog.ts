@@ -17,8 +17,9 @@ export interface ChangelogFacts {
 
 const RULES =
   "Versions follow semantic versioning for data (Data Package v2): a **major** release removes or renames " +
-  "a table, field or ID, changes a type or format, tightens a constraint or deletes rows; a **minor** release " +
-  "adds rows, tables or fields or loosens a constraint; a **patch** release corrects values or descriptive metadata.";
+  "a table, field or ID, changes a type or format, tightens a constraint (or changes one so that some values it " +
+  "accepted are refused), reorders ordered categories or deletes rows; a **minor** release adds rows, tables or " +
+  "fields, loosens a constraint or reorders categories; a **patch** release corrects values or descriptive metadata.";
 
 /** The cumulative CHANGELOG.md: a header, the new entry, then every earlier entry unchanged. */
 export function renderChangelog(facts: ChangelogFacts, previous: string | null): string {

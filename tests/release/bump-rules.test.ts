@@ -58,6 +58,14 @@ describe("the smallest bump a change requires (Data Package semver, DESIGN.md)",
     expect(await bumpOf("loosened", (pkg) => fieldOf(pkg, "positions", "meeting_count").forEach((f) => ((f.constraints as Record<string, unknown>).minimum = 0)))).toMatchObject({ level: "minor", kind: "constraint-loosened" });
   });
 
+  it("a pattern loosened ([A-Z]{2} → [A-Z]{2,3}) is minor, decided by comparing what each accepts; narrowed back, major", async () => {
+    const pattern = (p: string) => (pkg: EditablePackage) => fieldOf(pkg, "people", "country").forEach((f) => ((f.constraints as Record<string, unknown>).pattern = p));
+    const loosened = await bumpOf("pattern-loosened", pattern("[A-Z]{2,3}"));
+    expect(loosened).toMatchObject({ level: "minor", kind: "constraint-loosened" });
+    expect(loosened.diff.changes).toEqual([expect.objectContaining({ kind: "constraint-loosened", accepted: "AAA" })]);
+    expect(await bumpOf("pattern-other", pattern("[A-Z]{3}"))).toMatchObject({ level: "major", kind: "constraint-changed" });
+  });
+
   it("a field made required is major; an enum value added is minor", async () => {
     expect(await bumpOf("required", (pkg) => fieldOf(pkg, "bodies", "abbreviation").forEach((f) => (f.constraints = { required: true })))).toMatchObject({ level: "major", kind: "constraint-tightened" });
     const added = await bumpOf("enum-added", (pkg) =>
