@@ -38,6 +38,9 @@ export interface Change {
   kind: ChangeKind;
   table?: string;
   field?: string;
+  /** What changed for a user of the data, in plain words: one sentence, Markdown code spans for names. */
+  summary: string;
+  /** The technical detail: the change as the descriptors or rows show it. */
   message: string;
   before?: unknown;
   after?: unknown;

@@ -43,7 +43,7 @@ describe("the smallest bump a change requires (Data Package semver, DESIGN.md)",
       pkg.setRows("people", pkg.rows("people").map(({ country: _c, ...rest }) => rest));
     });
     expect(result).toMatchObject({ level: "major", kind: "field-removed" });
-    expect(result.diff.changes.filter((c) => c.kind === "field-removed")).toEqual([{ level: "major", kind: "field-removed", table: "people", field: "country", message: "field people.country removed" }]);
+    expect(result.diff.changes.filter((c) => c.kind === "field-removed")).toEqual([{ level: "major", kind: "field-removed", table: "people", field: "country", summary: "Column `people.country` is gone.", message: "field people.country removed" }]);
   });
 
   it("a field retyped is major", async () => {
