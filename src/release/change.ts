@@ -21,6 +21,9 @@ export type ChangeKind =
   | "field-changed"
   | "constraint-tightened"
   | "constraint-loosened"
+  | "constraint-changed"
+  | "constraint-restated"
+  | "category-order-changed"
   | "primary-key-changed"
   | "foreign-key-added"
   | "foreign-key-removed"
@@ -35,9 +38,16 @@ export interface Change {
   kind: ChangeKind;
   table?: string;
   field?: string;
+  /** What changed for a user of the data, in plain words: one sentence, Markdown code spans for names. */
+  summary: string;
+  /** The technical detail: the change as the descriptors or rows show it. */
   message: string;
   before?: unknown;
   after?: unknown;
+  /** For a constraint changed: a value it accepted before and refuses now, when one was found. */
+  refused?: string;
+  /** For a constraint changed: a value it accepts now and refused before, when one was found. */
+  accepted?: string;
 }
 
 /** A row, named by its primary key: `id` joins the key's values with " / ". */

@@ -3,6 +3,7 @@ import { tableOfResource } from "../verify/descriptor-schema.js";
 import { diffDescriptors } from "./diff-descriptors.js";
 import { diffRecords } from "./diff-records.js";
 import { diffTableSchema } from "./diff-table-schema.js";
+import { inlineCode } from "../render/markdown-text.js";
 import type { PackageSnapshot, PackageTable } from "../verify/read-package.js";
 
 /**
@@ -12,17 +13,17 @@ import type { PackageSnapshot, PackageTable } from "../verify/read-package.js";
 export function diffPackages(before: PackageSnapshot | null, after: PackageSnapshot): PackageDiff {
   const rows = Object.fromEntries([...after.tables.values()].map((t) => [t.name, t.rows.length]));
   if (!before) {
-    const changes = [...after.tables.values()].map((t): Change => ({ level: "minor", kind: "table-added", table: t.name, message: `table ${t.name} added (${count(t.rows.length, "row")})` }));
+    const changes = [...after.tables.values()].map((t): Change => ({ level: "minor", kind: "table-added", table: t.name, summary: `New table ${inlineCode(t.name)}: ${count(t.rows.length, "row")}.`, message: `table ${t.name} added (${count(t.rows.length, "row")})` }));
     return { before: null, changes, records: [], rows };
   }
   const tableChanges: Change[] = [];
   const records: TableRecords[] = [];
   for (const old of before.tables.values()) {
-    if (!after.tables.has(old.name)) tableChanges.push({ level: "major", kind: "table-removed", table: old.name, message: `table ${old.name} removed (${count(old.rows.length, "row")})` });
+    if (!after.tables.has(old.name)) tableChanges.push({ level: "major", kind: "table-removed", table: old.name, summary: `Table ${inlineCode(old.name)} is gone (it had ${count(old.rows.length, "row")}).`, message: `table ${old.name} removed (${count(old.rows.length, "row")})` });
   }
   for (const table of after.tables.values()) {
     const old = before.tables.get(table.name);
-    if (!old) tableChanges.push({ level: "minor", kind: "table-added", table: table.name, message: `table ${table.name} added (${count(table.rows.length, "row")})` });
+    if (!old) tableChanges.push({ level: "minor", kind: "table-added", table: table.name, summary: `New table ${inlineCode(table.name)}: ${count(table.rows.length, "row")}.`, message: `table ${table.name} added (${count(table.rows.length, "row")})` });
     else {
       tableChanges.push(...describedChanges(old, table), ...diffTableSchema(table.name, old.schema, table.schema));
       const diff = diffTableRecords(old, table);
@@ -44,7 +45,7 @@ export function versionOf(snapshot: PackageSnapshot): string {
 function describedChanges(before: PackageTable, after: PackageTable): Change[] {
   return (["title", "description"] as const)
     .filter((key) => (before.resource[key] ?? null) !== (after.resource[key] ?? null))
-    .map((key) => ({ level: "patch", kind: "table-described", table: after.name, message: `${key} of table ${after.name} changed`, before: before.resource[key] ?? null, after: after.resource[key] ?? null }));
+    .map((key) => ({ level: "patch", kind: "table-described", table: after.name, summary: `The ${key} of table ${inlineCode(after.name)} was reworded.`, message: `${key} of table ${after.name} changed`, before: before.resource[key] ?? null, after: after.resource[key] ?? null }));
 }
 
 function diffTableRecords(before: PackageTable, after: PackageTable): TableRecords | null {
@@ -57,10 +58,11 @@ function diffTableRecords(before: PackageTable, after: PackageTable): TableRecor
 
 function summarize(t: TableRecords): Change[] {
   const ids = (refs: { id: string }[]) => refs.slice(0, 3).map((r) => r.id).join(", ") + (refs.length > 3 ? ", …" : "");
+  const codes = (refs: { id: string }[]) => refs.slice(0, 3).map((r) => inlineCode(r.id)).join(", ") + (refs.length > 3 ? ` and ${refs.length - 3} more` : "");
   const changes: Change[] = [];
-  if (t.removed.length) changes.push({ level: "major", kind: "rows-removed", table: t.table, message: `${count(t.removed.length, "row")} removed from ${t.table}: ${ids(t.removed)}` });
-  if (t.added.length) changes.push({ level: "minor", kind: "rows-added", table: t.table, message: `${count(t.added.length, "row")} added to ${t.table}: ${ids(t.added)}` });
-  if (t.changed.length) changes.push({ level: "patch", kind: "rows-changed", table: t.table, message: `${count(t.changed.length, "row")} of ${t.table} corrected: ${ids(t.changed)}` });
+  if (t.removed.length) changes.push({ level: "major", kind: "rows-removed", table: t.table, summary: `${count(t.removed.length, "row")} removed from ${inlineCode(t.table)}: ${codes(t.removed)}.`, message: `${count(t.removed.length, "row")} removed from ${t.table}: ${ids(t.removed)}` });
+  if (t.added.length) changes.push({ level: "minor", kind: "rows-added", table: t.table, summary: `${count(t.added.length, "new row")} in ${inlineCode(t.table)}: ${codes(t.added)}.`, message: `${count(t.added.length, "row")} added to ${t.table}: ${ids(t.added)}` });
+  if (t.changed.length) changes.push({ level: "patch", kind: "rows-changed", table: t.table, summary: `${count(t.changed.length, "row")} of ${inlineCode(t.table)} corrected: ${codes(t.changed)}.`, message: `${count(t.changed.length, "row")} of ${t.table} corrected: ${ids(t.changed)}` });
   return changes;
 }
 
@@ -71,13 +73,13 @@ function fileChanges(before: PackageSnapshot, after: PackageSnapshot, touched: S
   for (const r of after.descriptor.resources) {
     const was = old.get(r.name);
     if (was && was.hash !== r.hash && !touched.has(tableOfResource(r))) {
-      changes.push({ level: "patch", kind: "file-changed", table: tableOfResource(r), message: `${r.path} changed bytes with the same rows` });
+      changes.push({ level: "patch", kind: "file-changed", table: tableOfResource(r), summary: `${inlineCode(r.path)} has new bytes but the same rows.`, message: `${r.path} changed bytes with the same rows` });
     }
   }
   for (const file of new Set([...before.helpers.keys(), ...after.helpers.keys()])) {
     const b = before.helpers.get(file);
     const a = after.helpers.get(file);
-    if (b !== a) changes.push({ level: "patch", kind: "helper-changed", message: `${file} ${!b ? "added" : !a ? "removed" : "changed"}` });
+    if (b !== a) changes.push({ level: "patch", kind: "helper-changed", summary: `${inlineCode(file)} ${!b ? "added" : !a ? "removed" : "updated"}.`, message: `${file} ${!b ? "added" : !a ? "removed" : "changed"}` });
   }
   return changes;
 }

@@ -1,3 +1,5 @@
+import { LONG_TEXT, wordDiff } from "./word-diff.js";
+
 /** Text as a Markdown code span, whatever backticks it holds. */
 export function inlineCode(text: string): string {
   const runs = text.match(/`+/g) ?? [];
@@ -9,6 +11,18 @@ export function inlineCode(text: string): string {
 /** A cell value for a changelog or diff: JSON (strings quoted, escapes visible), `null` when missing. */
 export function showValue(value: unknown): string {
   return inlineCode(value === undefined ? "null" : JSON.stringify(value));
+}
+
+/**
+ * A value's change for a changelog or diff: both values, or for long text (either longer than
+ * LONG_TEXT) only the words that changed, with context, so a one-word edit of a paragraph reads
+ * as one word.
+ */
+export function showChange(before: unknown, after: unknown): string {
+  if (typeof before === "string" && typeof after === "string" && Math.max(before.length, after.length) > LONG_TEXT) {
+    return `words changed: ${inlineCode(wordDiff(before, after))}`;
+  }
+  return `${showValue(before)} → ${showValue(after)}`;
 }
 
 /** `n word(s)`. */

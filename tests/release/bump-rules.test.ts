@@ -43,7 +43,7 @@ describe("the smallest bump a change requires (Data Package semver, DESIGN.md)",
       pkg.setRows("people", pkg.rows("people").map(({ country: _c, ...rest }) => rest));
     });
     expect(result).toMatchObject({ level: "major", kind: "field-removed" });
-    expect(result.diff.changes.filter((c) => c.kind === "field-removed")).toEqual([{ level: "major", kind: "field-removed", table: "people", field: "country", message: "field people.country removed" }]);
+    expect(result.diff.changes.filter((c) => c.kind === "field-removed")).toEqual([{ level: "major", kind: "field-removed", table: "people", field: "country", summary: "Column `people.country` is gone.", message: "field people.country removed" }]);
   });
 
   it("a field retyped is major", async () => {
@@ -56,6 +56,14 @@ describe("the smallest bump a change requires (Data Package semver, DESIGN.md)",
   it("a constraint tightened (a minimum raised) is major; loosened (lowered) is minor", async () => {
     expect(await bumpOf("tightened", (pkg) => fieldOf(pkg, "positions", "meeting_count").forEach((f) => ((f.constraints as Record<string, unknown>).minimum = 2)))).toMatchObject({ level: "major", kind: "constraint-tightened" });
     expect(await bumpOf("loosened", (pkg) => fieldOf(pkg, "positions", "meeting_count").forEach((f) => ((f.constraints as Record<string, unknown>).minimum = 0)))).toMatchObject({ level: "minor", kind: "constraint-loosened" });
+  });
+
+  it("a pattern loosened ([A-Z]{2} → [A-Z]{2,3}) is minor, decided by comparing what each accepts; narrowed back, major", async () => {
+    const pattern = (p: string) => (pkg: EditablePackage) => fieldOf(pkg, "people", "country").forEach((f) => ((f.constraints as Record<string, unknown>).pattern = p));
+    const loosened = await bumpOf("pattern-loosened", pattern("[A-Z]{2,3}"));
+    expect(loosened).toMatchObject({ level: "minor", kind: "constraint-loosened" });
+    expect(loosened.diff.changes).toEqual([expect.objectContaining({ kind: "constraint-loosened", accepted: "AAA" })]);
+    expect(await bumpOf("pattern-other", pattern("[A-Z]{3}"))).toMatchObject({ level: "major", kind: "constraint-changed" });
   });
 
   it("a field made required is major; an enum value added is minor", async () => {

@@ -104,7 +104,26 @@ describe("planRelease (pure: diff → bump → plan)", () => {
     if (!result.ok) throw new Error(result.refusal.message);
     expect(result.plan.version).toBe("1.0.1");
     const changelog = new TextDecoder().decode(result.plan.files.get("CHANGELOG.md"));
-    expect(changelog).toContain("## 1.0.1 — 2026-11-22\n\nA patch release after 1.0.0: 1 row of people corrected: bo-beta.\n\n### people\n\n- Changed (1):\n  - `bo-beta`\n    - `name`: `\"Bo Beta\"` → `\"Bo Beta Jr.\"`\n");
+    expect(changelog).toContain(
+      [
+        "## 1.0.1 — 2026-11-22",
+        "",
+        "A patch release after 1.0.0, required by this change: 1 row of `people` corrected: `bo-beta`.",
+        "",
+        "### What changed",
+        "",
+        "- 1 row of `people` corrected: `bo-beta`.",
+        "",
+        "### Details",
+        "",
+        "#### people",
+        "",
+        "- Changed (1):",
+        "  - `bo-beta`",
+        '    - `name`: `"Bo Beta"` → `"Bo Beta Jr."`',
+        "",
+      ].join("\n"),
+    );
     expect(changelog.indexOf("## 1.0.1")).toBeLessThan(changelog.indexOf("## 1.0.0 — 2026-11-22\n\nFirst release."));
   });
 
@@ -118,7 +137,7 @@ describe("planRelease (pure: diff → bump → plan)", () => {
       refusal: {
         code: "release/bump-too-small",
         message: "--bump minor is too small: 1 row removed from people: ana-alpha requires a major release (1.0.0 → 2.0.0)",
-        change: { level: "major", kind: "rows-removed", table: "people", message: "1 row removed from people: ana-alpha" },
+        change: { level: "major", kind: "rows-removed", table: "people", summary: "1 row removed from `people`: `ana-alpha`.", message: "1 row removed from people: ana-alpha" },
       },
     });
   });

@@ -62,12 +62,12 @@ describe("parlex release, as a maintainer runs it from a project folder", () => 
     const before = digests(path.join(a, "dist-data/1.0.0"));
     editSource(a, "meetings/2023/gamma-alpha-astana.yaml", (t) => t.replace("title: Cy Gamma meets Ana Alpha", "title: Cy Gamma meets Ana Alpha in Astana"));
     const markdown = await runParlexProcess(["diff", "--format", "markdown"], a);
-    expect(markdown.stdout).toContain("Needs a **patch** release (1.0.0 → 1.0.1): 1 row of meetings corrected: gamma-alpha-astana.");
+    expect(markdown.stdout).toContain("Needs a **patch** release (1.0.0 → 1.0.1), required by this change: 1 row of `meetings` corrected: `gamma-alpha-astana`.");
     expect(markdown.stdout).toContain("| `meetings` | 2 | 0 | 1 | 0 |");
     const result = await runInProcess(["release", "--date", "2026-11-23"], a);
     expect(result.code).toBe(0);
     const changelog = readFileSync(path.join(a, "dist-data/1.0.1/CHANGELOG.md"), "utf8");
-    expect(changelog).toContain("### meetings\n\n- Changed (1):\n  - `gamma-alpha-astana`\n    - `title`: `\"Cy Gamma meets Ana Alpha\"` → `\"Cy Gamma meets Ana Alpha in Astana\"`\n");
+    expect(changelog).toContain("#### meetings\n\n- Changed (1):\n  - `gamma-alpha-astana`\n    - `title`: `\"Cy Gamma meets Ana Alpha\"` → `\"Cy Gamma meets Ana Alpha in Astana\"`\n");
     expect(changelog).toContain("## 1.0.0 — 2026-11-22\n\nFirst release:");
     expect(digests(path.join(a, "dist-data/1.0.0"))).toEqual(before);
     expect(JSON.parse(readFileSync(path.join(a, "datapackage.json"), "utf8")).resources[0].path).toBe("dist-data/1.0.1/csv/meetings.csv");

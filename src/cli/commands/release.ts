@@ -26,8 +26,9 @@ version as dist-data/<version>/: the data in every format, datapackage.json, a d
 The root datapackage.json then describes that release. The first release is 1.0.0.
 
 The version follows semantic versioning for data: major when a table, field or ID is removed
-or renamed, a type changes or a constraint tightens; minor when rows, tables or fields are
-added or a constraint loosens; patch when values or descriptive metadata are corrected.
+or renamed, a type changes, or a constraint tightens or changes without being shown to loosen;
+minor when rows, tables or fields are added, a constraint loosens or categories are reordered;
+patch when values or descriptive metadata are corrected.
 A published release is never overwritten or modified. What an interrupted release left behind
 (a staging folder, a root datapackage.json not yet pointing at the latest release) is repaired
 at the start of the next one.
@@ -114,8 +115,8 @@ export async function runRelease(argv: string[], io: CommandIo): Promise<number>
 }
 
 function summary(plan: ReleasePlan): string {
-  const why = plan.level === null ? "the first release" : `a ${plan.level} release${plan.because && plan.because.level === plan.level ? `: ${plan.because.message}` : ""}`;
-  return `Released ${plan.version}, dated ${plan.date} — ${why}.`;
+  const why = plan.level === null ? "the first release" : `a ${plan.level} release${plan.because && plan.because.level === plan.level ? `, required by this change: ${plan.because.summary}` : ""}`;
+  return `Released ${plan.version}, dated ${plan.date} — ${why}${why.endsWith(".") ? "" : "."}`;
 }
 
 function renderDryRun(plan: ReleasePlan): string {
