@@ -21,8 +21,8 @@ export interface CitedSource {
 /** What the descriptor needs besides the tables and their files. */
 export interface PackageFacts {
   version: string;
-  /** RFC 3339 date-time, derived from the sources (never the clock). */
-  created: string;
+  /** RFC 3339 date-time: when the package was made, as the build or release was told (never the clock); absent when it was not. */
+  created?: string;
   sources: readonly CitedSource[];
 }
 
@@ -80,7 +80,7 @@ export function describePackage(
     $schema: "https://datapackage.org/profiles/2.0/datapackage.json",
     ...PACKAGE_METADATA,
     version: facts.version,
-    created: facts.created,
+    ...(facts.created !== undefined ? { created: facts.created } : {}),
     sources: facts.sources.map(describeSource),
     resources,
   };

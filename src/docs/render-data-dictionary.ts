@@ -1,15 +1,24 @@
 import { TABLES } from "../tables/table-definitions.js";
 import { arrowType } from "../write/arrow/arrow-writer.js";
 
-/** docs/data-dictionary.md, generated from the table definitions: every table and column. */
-export function renderDataDictionary(): string {
+/** How docs/data-dictionary.md says where it comes from. */
+const DOCS_NOTE = "<!-- Generated from src/tables/table-definitions.ts by `npm run gen:docs`. Do not edit by hand. -->";
+
+/**
+ * The data dictionary, generated from the table definitions: every table and column. For
+ * docs/data-dictionary.md by default; every package carries it too, with its own `note`.
+ */
+export function renderDataDictionary(note: string = DOCS_NOTE): string {
   const lines = [
     "# Data dictionary",
     "",
-    "<!-- Generated from src/tables/table-definitions.ts by `npm run gen:docs`. Do not edit by hand. -->",
+    note,
     "",
-    "Every table is published as CSV (`csv/<table>.csv`), JSON (`json/<table>.json`) and Arrow (`arrow/<table>.arrow`),",
-    "with the same rows and values. An empty CSV cell, a JSON `null` and an Arrow null all mean the value is missing.",
+    "Every table is published as CSV (`csv/<table>.csv`), JSON (`json/<table>.json`), Arrow (`arrow/<table>.arrow`)",
+    "and Parquet (`parquet/<table>.parquet`), with the same rows and values. An empty CSV cell, a JSON `null` and an",
+    "Arrow or Parquet null all mean the value is missing. Parquet has the Arrow types (`Date32` is `DATE`, `Int32` is",
+    "`INT32`, `Bool` is `BOOLEAN`, a dictionary of strings is a dictionary-encoded string column). `load.sql` makes",
+    "each table a typed DuckDB view, a column with allowed values an `ENUM` of them.",
     "",
     "| table | primary key | rows are |",
     "|---|---|---|",

@@ -21,7 +21,7 @@ export function sameSnapshot(a: Map<string, Buffer> | undefined, b: Map<string, 
 }
 
 /** Files a package holds besides its resources. */
-const NOT_RESOURCES = new Set(["datapackage.json", "load.py", "load.R", "load.sql"]);
+const NOT_RESOURCES = new Set(["datapackage.json", "load.py", "load.R", "load.sql", "DATA-DICTIONARY.md"]);
 
 /**
  * What is wrong with a built package folder as a whole: a resource missing, or with other bytes or

@@ -6,9 +6,11 @@ import type { Tables } from "../tables/field-types.js";
 import type { ValidationReport } from "../validate/build-report.js";
 import { checkSourceTreeWithRecords, type CheckOptions } from "../validate/check-source-tree.js";
 import { speedFileChecks, type SpeedOptions } from "../speed/file-checks.js";
-import { assemblePackage, assemblePackageInThreads, packageOf, packageSources, type PackageFiles, type PackageSources } from "../write/assemble-package.js";
+import { assemblePackage, assemblePackageInThreads, datedSources, packageOf, packageSources, type PackageFiles, type PackageSources } from "../write/assemble-package.js";
 import type { TableFiles } from "../write/parallel/write-tables.js";
 import { renderLoadSql } from "../write/loaders/render-load-sql.js";
+import { renderDataDictionary } from "../docs/render-data-dictionary.js";
+import { DATA_DICTIONARY_FILE } from "../verify/package-files.js";
 import { WRITERS } from "../write/writers.js";
 import { TABLES } from "../tables/table-definitions.js";
 
@@ -18,6 +20,8 @@ export type BuildResult = { report: ValidationReport } & ({ ok: true; tables: Ta
 /** Options of a build. */
 export interface BuildOptions extends Pick<CheckOptions, "archiveDir" | "cwd" | "onProgress">, SpeedOptions {
   version: string;
+  /** The day the package is made (YYYY-MM-DD): the descriptor's `created`; without it there is none. */
+  date?: string;
   /** From this many rows on, tables are written with writer threads (unless threads is 0). */
   threadedRows?: number;
 }
@@ -34,8 +38,9 @@ export async function buildPackage(root: string, options: BuildOptions): Promise
 }
 
 /** Every file of the package for these tables (with the loader helpers), in writer threads unless `threads` is 0. */
-export async function packageFiles(tables: Tables, about: PackageSources, options: Pick<BuildOptions, "version" | "threads" | "threadedRows">): Promise<PackageFiles> {
+export async function packageFiles(tables: Tables, sourced: PackageSources, options: Pick<BuildOptions, "version" | "threads" | "threadedRows" | "date">): Promise<PackageFiles> {
   const loaders = await readLoaders();
+  const about = datedSources(sourced, options.date);
   return options.threads === 0 ? assemblePackage(tables, about, options.version, loaders) : await assemblePackageInThreads(tables, about, options.version, loaders, options.threadedRows);
 }
 
@@ -55,11 +60,12 @@ export async function packageFilesOf(tableFiles: Promise<TableFiles>, about: Pac
   return packageOf(files, about, version, loaders);
 }
 
-/** The loader helpers shipped with every package: load.py and load.R as they are, load.sql made from the table definitions. */
+/** The files shipped beside the data in every package: load.py and load.R as they are; load.sql and DATA-DICTIONARY.md made from the table definitions. */
 async function readLoaders(): Promise<Map<string, Uint8Array>> {
   const names = (await readdir(LOADERS_DIR).catch(() => [] as string[])).filter((n) => /^load\.(py|R)$/.test(n)).sort();
   const loaders = new Map(await Promise.all(names.map(async (n) => [n, new Uint8Array(await readFile(path.join(LOADERS_DIR, n)))] as const)));
   const over = WRITERS.some((w) => w.format === "parquet") ? "parquet" : "csv";
   loaders.set("load.sql", new TextEncoder().encode(renderLoadSql(TABLES, over)));
+  loaders.set(DATA_DICTIONARY_FILE, new TextEncoder().encode(renderDataDictionary("Every table and column of this package, made by parlex from its table definitions; `datapackage.json` says the same as Table Schemas.")));
   return new Map([...loaders].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

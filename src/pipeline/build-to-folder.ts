@@ -5,7 +5,7 @@ import type { ValidationReport } from "../validate/build-report.js";
 import { checkSourceTreeStaged, type StagedTreeCheck } from "../validate/check-source-tree.js";
 import { speedFileChecks } from "../speed/file-checks.js";
 import type { CheckedFile } from "../validate/file-checks.js";
-import { DESCRIPTOR, THREADED_ROWS, packageSources, type PackageSources } from "../write/assemble-package.js";
+import { DESCRIPTOR, THREADED_ROWS, datedSources, packageSources, type PackageSources } from "../write/assemble-package.js";
 import type { TableWriting } from "../write/parallel/write-tables.js";
 import { dropEarlyPackage, rowCounts, startEarlyPackage, type EarlyPackage } from "./early-package.js";
 import { writeFolderAtomically, type FolderFile } from "../write/write-folder-atomically.js";
@@ -61,7 +61,7 @@ export async function buildToFolder(root: string, folder: string, options: Build
     rows = last!.rows;
     about = last!.about;
   } else if ("writing" in checked) {
-    files = await packageFilesOf(checked.writing.files, checked.about, options.version);
+    files = await packageFilesOf(checked.writing.files, datedSources(checked.about, options.date), options.version);
     rows = checked.rows;
     about = checked.about;
   } else {
@@ -88,7 +88,7 @@ export async function buildToFolder(root: string, folder: string, options: Build
  * once the rows are made, before the files are written.
  */
 async function checkAndPrepare(root: string, options: BuildOptions, last: LastBuild | undefined, standing: Promise<Partial<TableFileSet>> | undefined): Promise<Checked> {
-  const { version, threadedRows, archiveDir, cwd, onProgress, threads } = options;
+  const { version, threadedRows, date, archiveDir, cwd, onProgress, threads } = options;
   const check = { ...(archiveDir !== undefined ? { archiveDir } : {}), ...(cwd !== undefined ? { cwd } : {}), ...(onProgress ? { onProgress } : {}), checks: speedFileChecks(options) };
   // When the tree-wide checks must run and the last build cannot be patched (there is none, or
   // some file's tree facts changed since), the package is begun meanwhile (see early-package.ts).
@@ -112,7 +112,7 @@ async function checkAndPrepare(root: string, options: BuildOptions, last: LastBu
   const packed = packKeys(staged.files);
   const keys = packed?.toString("base64");
   if (early) return { ok: true, report, keys, fingerprint, ...tablesOf(early) };
-  const patch = last && packed && standing ? await patchPackage(last, staged, packed, version, standing) : undefined;
+  const patch = last && packed && standing ? await patchPackage(last, staged, packed, { version, date }, standing) : undefined;
   if (patch) return { ok: true, report, keys, fingerprint, patch };
   const index = await staged.index();
   return { ok: true, report, keys, fingerprint, tables: buildTables(index), about: packageSources(index) };

@@ -138,7 +138,8 @@ function wellFormed(record: LastBuild): boolean {
   return (
     format === 1 &&
     [output, fingerprint, keys, folder].every((v) => typeof v === "string") &&
-    typeof about?.created === "string" &&
+    typeof about === "object" &&
+    about !== null &&
     Array.isArray(about.sources) &&
     typeof rows === "object" &&
     rows !== null &&

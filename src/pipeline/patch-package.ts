@@ -5,7 +5,7 @@ import { TABLES } from "../tables/table-definitions.js";
 import type { Meeting } from "../types/meeting.js";
 import type { StagedTreeCheck } from "../validate/check-source-tree.js";
 import { createHash } from "node:crypto";
-import { DESCRIPTOR, descriptorBytes } from "../write/assemble-package.js";
+import { DESCRIPTOR, datedSources, descriptorBytes } from "../write/assemble-package.js";
 import type { FolderFile } from "../write/write-folder-atomically.js";
 import { WRITERS } from "../write/writers.js";
 import { changedSince, readStanding, type LastBuild } from "./last-build.js";
@@ -47,7 +47,7 @@ export function readPatchable(last: LastBuild): Promise<Partial<TableFileSet>> {
  * old folder's. `keys` are the files' keys, packed (see packKeys). Undefined when the package
  * must be built whole.
  */
-export async function patchPackage(last: LastBuild, check: StagedTreeCheck, keys: Buffer, version: string, standing: Promise<Partial<TableFileSet>>): Promise<PatchedPackage | undefined> {
+export async function patchPackage(last: LastBuild, check: StagedTreeCheck, keys: Buffer, stamp: { version: string; date: string | undefined }, standing: Promise<Partial<TableFileSet>>): Promise<PatchedPackage | undefined> {
   if (check.fingerprint !== last.fingerprint) return undefined;
   const changed = changedSince(last, check.files, keys);
   // Files of other kinds whose bytes changed but not their facts hold the same records: their rows stand.
@@ -76,7 +76,7 @@ export async function patchPackage(last: LastBuild, check: StagedTreeCheck, keys
     for (const piece of pieces) hash.update(piece);
     written.set(paths[format], { path: paths[format], bytes: pieces.reduce((sum, p) => sum + p.length, 0), sha256: hash.digest("hex") });
   }
-  files.set(DESCRIPTOR, descriptorBytes(written, last.about, version));
+  files.set(DESCRIPTOR, descriptorBytes(written, datedSources(last.about, stamp.date), stamp.version));
   return { files, written: [...written.values()], meetings: meetings.length };
 }
 

@@ -18,7 +18,7 @@ export type ComparisonResult =
   | { ok: false; reason: "previous-unreadable"; label: string; problems: string[] };
 
 /** Build the sources in memory and read the package to compare with (a folder), both as snapshots. */
-export async function loadComparison(options: { root: string; cwd: string; archiveDir?: string; against: { dir: string; label: string } | null }): Promise<ComparisonResult> {
+export async function loadComparison(options: { root: string; cwd: string; archiveDir?: string; date?: string; against: { dir: string; label: string } | null }): Promise<ComparisonResult> {
   let before: PackageSnapshot | null = null;
   if (options.against) {
     const read = await readPackage(sourceFromFolder(options.against.label, options.against.dir));
@@ -26,7 +26,7 @@ export async function loadComparison(options: { root: string; cwd: string; archi
     before = read.snapshot;
   }
   // The version is set when a release is planned; a diff ignores it.
-  const built = await buildPackage(options.root, { cwd: options.cwd, version: "0.0.0-dev", ...(options.archiveDir !== undefined ? { archiveDir: options.archiveDir } : {}) });
+  const built = await buildPackage(options.root, { cwd: options.cwd, version: "0.0.0-dev", ...(options.date !== undefined ? { date: options.date } : {}), ...(options.archiveDir !== undefined ? { archiveDir: options.archiveDir } : {}) });
   if (!built.ok) return { ok: false, reason: "sources-invalid", report: built.report };
   const read = await readPackage(sourceFromMap("the current sources", built.files));
   if (!read.ok) throw new Error(`the build produced an unreadable package: ${read.problems.join("; ")}`);

@@ -67,7 +67,8 @@ export function planRelease(input: ReleaseInput): { ok: true; plan: ReleasePlan 
   }
   if (input.published.includes(version)) return refuse("release/already-published", `${version} is already published; a published release is never overwritten or modified`);
 
-  const descriptor = withVersion(input.build.get(DESCRIPTOR_FILE)!, version);
+  // `created` is the release's date: when the package was made, not a date from the sources.
+  const descriptor = withVersion(input.build.get(DESCRIPTOR_FILE)!, version, input.date);
   const name = input.snapshot.descriptor.name;
   const archive = archiveFileName(name, version);
   const files = new Map<string, Uint8Array>([...input.build].filter(([f]) => f !== DESCRIPTOR_FILE));

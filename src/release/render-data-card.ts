@@ -1,6 +1,6 @@
 import { CITATION_AUTHOR } from "./render-citation.js";
 import type { PackageSnapshot } from "../verify/read-package.js";
-import { CHANGELOG_FILE, CHECKSUMS_FILE, CITATION_FILE, MANIFEST_FILE } from "../verify/package-files.js";
+import { CHANGELOG_FILE, CHECKSUMS_FILE, CITATION_FILE, DATA_DICTIONARY_FILE, MANIFEST_FILE } from "../verify/package-files.js";
 
 /** What the data card is made from. */
 export interface DataCardFacts {
@@ -29,7 +29,7 @@ export function renderDataCard(facts: DataCardFacts): string {
   }
   lines.push("| table | rows | one row is |", "|---|---:|---|");
   for (const t of tables.values()) lines.push(`| \`${t.name}\` | ${t.rows.length} | ${(t.resource.description ?? "").replace(/\|/g, "\\|")} |`);
-  lines.push("", "Columns, types and constraints: the Table Schemas in `datapackage.json`.", "");
+  lines.push("", helpers.has(DATA_DICTIONARY_FILE) ? `Columns, types and allowed values: \`${DATA_DICTIONARY_FILE}\`, and the Table Schemas in \`datapackage.json\`.` : "Columns, types and constraints: the Table Schemas in `datapackage.json`.", "");
 
   lines.push("## Files", "", "| file | holds |", "|---|---|");
   lines.push("| `datapackage.json` | the Data Package v2 descriptor: every table's schema, primary and foreign keys, and each file's bytes and sha256 |");
@@ -41,6 +41,7 @@ export function renderDataCard(facts: DataCardFacts): string {
   if (helpers.has("load.py")) lines.push("| `load.py` | loads every table into pandas with the declared types, checking each file's hash |");
   if (helpers.has("load.R")) lines.push("| `load.R` | loads every table into R (readr) with the declared types, checking each file's hash |");
   if (helpers.has("load.sql")) lines.push("| `load.sql` | one typed DuckDB view per table, categories as ENUMs |");
+  if (helpers.has(DATA_DICTIONARY_FILE)) lines.push(`| \`${DATA_DICTIONARY_FILE}\` | every table and column: type, Arrow type, required, allowed values, description |`);
   lines.push(`| \`${CHANGELOG_FILE}\` | what changed in each release, ID by ID |`);
   lines.push(`| \`${CITATION_FILE}\` | how to cite this release (Citation File Format 1.2.0) |`);
   lines.push(`| \`${CHECKSUMS_FILE}\` | the sha256 of every file here but itself and the archive |`);

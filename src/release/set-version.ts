@@ -1,11 +1,20 @@
 /**
- * The descriptor with its `version` set, serialized exactly as the build writes it (two-space
- * JSON, final newline, key order kept), so a release's descriptor equals a build at that version.
+ * The descriptor with its `version` set and, given a day (YYYY-MM-DD), its `created` (right after
+ * `version`, where a build dated that day has it), serialized exactly as the build writes it
+ * (two-space JSON, final newline, key order kept), so a release's descriptor equals a build at that
+ * version and date.
  */
-export function withVersion(descriptor: Uint8Array, version: string): Uint8Array {
+export function withVersion(descriptor: Uint8Array, version: string, date?: string): Uint8Array {
   const json = JSON.parse(new TextDecoder().decode(descriptor)) as Record<string, unknown>;
   json.version = version;
-  return encode(json);
+  if (date === undefined) return encode(json);
+  const { created: _created, ...rest } = json;
+  const dated: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(rest)) {
+    dated[key] = value;
+    if (key === "version") dated.created = `${date}T00:00:00Z`;
+  }
+  return encode(dated);
 }
 
 /** A descriptor for use outside its folder: every relative resource path prefixed (e.g. `dist-data/1.0.0/`). */

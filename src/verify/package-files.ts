@@ -2,6 +2,8 @@
 export const DESCRIPTOR_FILE = "datapackage.json";
 /** The data card. */
 export const DATA_CARD_FILE = "README.md";
+/** The data dictionary every package carries (made from the table definitions). */
+export const DATA_DICTIONARY_FILE = "DATA-DICTIONARY.md";
 /** The cumulative changelog. */
 export const CHANGELOG_FILE = "CHANGELOG.md";
 /** Citation metadata (Citation File Format 1.2.0). */

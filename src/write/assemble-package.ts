@@ -1,4 +1,4 @@
-import { dateBounds, formatDate } from "../model/dates.js";
+import { formatDate } from "../model/dates.js";
 import type { SourceIndex } from "../model/source-index.js";
 import type { Tables } from "../tables/field-types.js";
 import { TABLES } from "../tables/table-definitions.js";
@@ -18,15 +18,22 @@ export function assemblePackage(tables: Tables, about: PackageSources, version: 
   return packageOf(writeTablesHere(tables), about, version, extras);
 }
 
-/** What the descriptor takes from the sources besides the tables: its date, and the documents cited. */
+/** What the descriptor takes besides the tables: the documents cited, and the date the package was made, when it is given one. */
 export interface PackageSources {
-  created: string;
+  /** RFC 3339, from the build's or release's `--date` (never the clock, never the sources); absent when none was given. */
+  created?: string;
   sources: CitedSource[];
 }
 
-/** The descriptor's date and cited documents, from the checked sources. */
+/** The descriptor's cited documents, from the checked sources. */
 export function packageSources(index: SourceIndex): PackageSources {
-  return { created: createdFromSources(index), sources: citedSources(index) };
+  return { sources: citedSources(index) };
+}
+
+/** The same, dated: `created` is the day given (YYYY-MM-DD), or left out without one. */
+export function datedSources(about: PackageSources, date: string | undefined): PackageSources {
+  const { created: _created, ...rest } = about;
+  return date === undefined ? rest : { ...rest, created: `${date}T00:00:00Z` };
 }
 
 /** Below this many rows in all, writer threads cost more than they save. */
@@ -64,17 +71,6 @@ export function descriptorBytes(written: ReadonlyMap<string, WrittenFile>, about
   return new TextEncoder().encode(JSON.stringify(descriptor, null, 2) + "\n");
 }
 
-
-/**
- * The package's `created` time, from the sources rather than the clock: the last day any cited
- * document can have been published (or, without dated documents, the last day of any meeting).
- */
-export function createdFromSources(index: SourceIndex): string {
-  const ends = [...index.document.values()].flatMap((d) => (d.record.published === undefined ? [] : [dateBounds(d.record.published).end ?? dateBounds(d.record.published).start]));
-  if (ends.length === 0) ends.push(...[...index.meeting.values()].map((m) => dateBounds(m.record.date).end ?? dateBounds(m.record.date).start));
-  const last = ends.sort().at(-1) ?? "1970-01-01";
-  return `${last}T00:00:00Z`;
-}
 
 function citedSources(index: SourceIndex): CitedSource[] {
   return [...index.document.values()]

@@ -1,19 +1,19 @@
-// Every code block of README.md marked runnable (```sh runnable, ```python runnable, ```r runnable)
+// Every code block of README.md marked runnable (```sh, ```python, ```r or ```sql, then `runnable`)
 // runs as written from the root of a fresh copy of the repository: its shell blocks first (they
-// build the sources), then the Python and R ones. A snippet can then never rot unseen.
+// build the sources), then the Python, R and SQL ones (SQL in DuckDB, through duckdb-shell.mjs). A snippet can then never rot unseen.
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeWithConsumer, findPandasPython, findRscript, ROOT, run, tempDir } from "../consumers/consumer-env.js";
 
-type Language = "sh" | "python" | "r";
+type Language = "sh" | "python" | "r" | "sql";
 
 /** The runnable blocks of a Markdown text, in order, with the line each starts on. */
 export function runnableBlocks(markdown: string): { language: Language; code: string; line: number }[] {
   const blocks: { language: Language; code: string; line: number }[] = [];
   const lines = markdown.split("\n");
   for (let i = 0; i < lines.length; i++) {
-    const open = /^```(sh|python|r) runnable\s*$/.exec(lines[i]!);
+    const open = /^```(sh|python|r|sql) runnable\s*$/.exec(lines[i]!);
     if (!open) continue;
     const start = i + 1;
     let end = start;
@@ -31,8 +31,8 @@ const rscript = findRscript();
 const both = python !== null && rscript !== null ? `${python}\n${rscript}` : null;
 
 describe("the runnable blocks of README.md", () => {
-  it("are found: at least one in each of sh, python and r", () => {
-    expect(new Set(blocks.map((b) => b.language))).toEqual(new Set(["sh", "python", "r"]));
+  it("are found: at least one in each of sh, python, r and sql", () => {
+    expect(new Set(blocks.map((b) => b.language))).toEqual(new Set(["sh", "python", "r", "sql"]));
     expect(runnableBlocks("```python runnable\nprint(1)\n```\n```python\nnot run\n```\n")).toEqual([{ language: "python", code: "print(1)\n", line: 2 }]);
   });
 });
@@ -59,7 +59,12 @@ describeWithConsumer("README.md's snippets, run as written from a fresh copy of 
   for (const block of ordered) {
     it(`runs the ${block.language} block at README.md line ${block.line}`, () => {
       const [command, args] =
-        block.language === "sh" ? ["bash", ["-euo", "pipefail", "-c", block.code]] : block.language === "python" ? [python!, ["-c", block.code]] : [rscript!, ["-e", block.code]];
+        {
+          sh: ["bash", ["-euo", "pipefail", "-c", block.code]],
+          python: [python!, ["-c", block.code]],
+          r: [rscript!, ["-e", block.code]],
+          sql: [process.execPath, [path.join(import.meta.dirname, "duckdb-shell.mjs"), block.code]],
+        }[block.language];
       const result = run(command as string, args as string[], { cwd: repo, env });
       expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
       expect(result.stdout).toMatch(/meeting/);

@@ -71,6 +71,21 @@ describe("parlex build", async () => {
     expect(readArrow(small, TABLES.find((t) => t.name === "person_names")!).types).toContain("editorial: Bool");
   });
 
+  it("writes `created` only when given a --date: the day the package is made, never a date from the sources", async () => {
+    expect(readDescriptor(small).created).toBeUndefined();
+    const dated = path.join(scratch, "dated");
+    await build(path.join(SMALL, "sources"), dated, ["--date", "2026-12-03", "--no-cache"]);
+    const descriptor = readDescriptor(dated);
+    expect(descriptor.created).toBe("2026-12-03T00:00:00Z");
+    expect(Object.keys(descriptor).indexOf("created")).toBe(Object.keys(descriptor).indexOf("version") + 1);
+    expect({ ...descriptor, created: undefined }).toEqual({ ...readDescriptor(small), created: undefined });
+  });
+
+  it("ships the data dictionary, made from the table definitions, and load.sql", () => {
+    expect(readFileSync(path.join(small, "DATA-DICTIONARY.md"), "utf8")).toContain("| `date_precision` | string | Dictionary<Int32, Utf8> | yes | `day`, `month`, `year`, `range` |");
+    expect(readFileSync(path.join(small, "load.sql"), "utf8")).toContain(`CAST("format" AS ENUM('in-person', 'video', 'phone')) AS "format"`);
+  });
+
   it("is reproducible: building the same sources twice gives identical bytes", async () => {
     const again = path.join(scratch, "again");
     await build(path.join(ROOT, "sources"), again, ["--archive", path.join(ROOT, "../shared/source-documents")]);

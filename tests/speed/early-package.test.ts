@@ -89,7 +89,7 @@ describe("a package begun before the tree-wide checks", () => {
     expect(threaded && "writing" in threaded).toBe(true);
     if (threaded && "writing" in threaded) {
       const tables = await threaded.writing.files;
-      expect([...tables.keys()].sort()).toEqual(["arrow", "csv", "json"]);
+      expect([...tables.keys()].sort()).toEqual(["arrow", "csv", "json", "parquet"]);
       expect(tables.get("json")!.get("meetings")!.length).toBeGreaterThan(0);
       expect(threaded.rows.meetings).toBe(150);
     }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { isRealDate } from "../../model/dates.js";
 import { buildToFolder } from "../../pipeline/build-to-folder.js";
 import { renderHuman } from "../../render/render-human.js";
 import { TABLES } from "../../tables/table-definitions.js";
@@ -14,8 +15,8 @@ import { runOptions } from "../run-options.js";
 export const BUILD_HELP = `Usage: parlex build [SOURCES] [options]
 
 Validate the sources, normalize them into the published tables and write the data package:
-every table as CSV, JSON and Arrow, datapackage.json (Data Package v2) and the load.py / load.R
-helpers. Nothing is written when validation fails. The output folder is replaced atomically:
+every table as CSV, JSON, Arrow and Parquet, datapackage.json (Data Package v2), the load.py /
+load.R / load.sql helpers and DATA-DICTIONARY.md. Nothing is written when validation fails. The output folder is replaced atomically:
 a failed or interrupted build leaves the previous output as it was.
 
 With the cache, a build after edits of meetings' free text only (title, summary, note, format)
@@ -28,6 +29,8 @@ Options:
   --out DIR              where to write the package (default: dist-data/next)
   --archive DIR          verify direct quotes against archived documents, as validate does
   --dataset-version V    the version written into datapackage.json (default: 0.0.0-dev)
+  --date YYYY-MM-DD      the day the package is made, written into datapackage.json as
+                         \`created\` (default: none is written, so a build is reproducible)
   --no-cache             check every file afresh and write every table (default: reuse
                          .parlex-cache/)
   --threads N            worker threads for parsing (default: one per core on large trees);
@@ -46,6 +49,7 @@ const Options = z.object({
     .string()
     .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, "must be a semantic version such as 1.2.0")
     .default("0.0.0-dev"),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").refine(isRealDate, "must be a real calendar day").optional(),
   quiet: z.boolean().default(false),
   "no-cache": z.boolean().default(false),
   threads: z.coerce.number().int().min(0).max(64).optional(),
@@ -56,7 +60,7 @@ export async function runBuild(argv: string[], io: CommandIo): Promise<number> {
   const options = parseOptions(
     "build",
     argv,
-    { out: { type: "string" }, archive: { type: "string" }, "dataset-version": { type: "string" }, quiet: { type: "boolean" }, "no-cache": { type: "boolean" }, threads: { type: "string" } },
+    { out: { type: "string" }, archive: { type: "string" }, "dataset-version": { type: "string" }, date: { type: "string" }, quiet: { type: "boolean" }, "no-cache": { type: "boolean" }, threads: { type: "string" } },
     Options,
   );
   if (options.help) {
@@ -71,7 +75,7 @@ export async function runBuild(argv: string[], io: CommandIo): Promise<number> {
   // aside: put it back first, so that even a build that fails validation leaves it in place.
   await recoverInterrupted(path.resolve(io.cwd, options.out));
   const progress = createProgress(io, "files checked", options.quiet);
-  const result = await buildToFolder(root, path.resolve(io.cwd, options.out), { cwd: io.cwd, version: options["dataset-version"], onProgress: progress.update, ...runOptions(options), ...archive });
+  const result = await buildToFolder(root, path.resolve(io.cwd, options.out), { cwd: io.cwd, version: options["dataset-version"], ...(options.date !== undefined ? { date: options.date } : {}), onProgress: progress.update, ...runOptions(options), ...archive });
   progress.finish();
   if (!result.ok) {
     io.stderr(renderHuman(result.report, io.color));

@@ -74,7 +74,7 @@ export async function runRelease(argv: string[], io: CommandIo): Promise<number>
     for (const note of await recoverInterruptedRelease(dist, rootFile, latest)) io.stderr(`parlex release: ${note}.\n`);
   }
   const against = latest ? { dir: path.join(dist, latest), label: `dist-data/${latest}` } : null;
-  const comparison = await loadComparison({ root, cwd: io.cwd, against, ...(options.archive !== undefined ? { archiveDir: options.archive } : {}) });
+  const comparison = await loadComparison({ root, cwd: io.cwd, against, date: options.date, ...(options.archive !== undefined ? { archiveDir: options.archive } : {}) });
   if (!comparison.ok) {
     if (comparison.reason === "sources-invalid") io.stderr(renderHuman(comparison.report, io.color) + "parlex release: the sources are invalid, so nothing was released.\n");
     else io.stderr(comparison.problems.map((p) => `${comparison.label}/${p}\n`).join("") + `parlex release: the latest release, ${comparison.label}, is not readable; run \`parlex verify ${comparison.label}\`.\n`);

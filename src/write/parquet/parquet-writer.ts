@@ -19,7 +19,7 @@ export const ROW_GROUP_ROWS = 131_072;
  */
 export const parquetWriter: TableWriter = {
   format: "parquet",
-  costPerCell: 2.5,
+  costPerCell: 2.2,
   extension: "parquet",
   mediatype: "application/vnd.apache.parquet",
   write(table: TableDef, rows: readonly Row[]): Uint8Array {
