@@ -3,7 +3,11 @@ import { makeDiagnostic } from "../../catalogue/make-diagnostic.js";
 import { closestWords } from "../../model/closest.js";
 import type { MeaningCheck } from "./meaning-check.js";
 
-/** Participants are listed once, sit on their body's side, and quotes come from participants. */
+/**
+ * Participants are listed once, sit on their body's side, are cited by the documents that report
+ * the meeting (each document the meeting lists is among the participant's own), and quotes come
+ * from participants.
+ */
 export const checkParticipants: MeaningCheck = ({ index }) => {
   const out: UnplacedDiagnostic[] = [];
   for (const { file, record } of index.meeting.values()) {
@@ -13,6 +17,11 @@ export const checkParticipants: MeaningCheck = ({ index }) => {
       if (present.has(p.person)) out.push(makeDiagnostic("participant/duplicate", { person: p.person }, { file, pointer: `/participants/${i}/person` }));
       present.add(p.person);
       sides.add(p.side);
+      const person = index.person.get(p.person)?.record;
+      for (const document of person ? record.documents : []) {
+        if (person!.documents.includes(document)) continue;
+        out.push(makeDiagnostic("cite/participant-document", { document, person: p.person }, { file, pointer: `/participants/${i}/person` }));
+      }
       const country = index.body.get(p.body)?.record.country;
       if (country !== undefined && country !== p.side) {
         const params = { person: p.person, side: p.side, body: p.body, country };
