@@ -41,7 +41,7 @@ export const MEANING_CODES = {
   "date/weekday-loose": {
     severity: "warning",
     title: "Bound looser than the stated weekday allows",
-    message: "The meeting is stated to be on a {weekday}, but the {bound} of {date}, {day}, is not one: the first {weekday} is {tighter}.",
+    message: "The meeting is stated to be on a {weekday}, but the {bound} of {date}, {day}, is not one: the nearest {weekday} within it is {tighter}.",
     hint: "Move the {bound} to {tighter} and say in `note:` that the weekday fixes it.",
   },
   "cite/uncited-name": {
