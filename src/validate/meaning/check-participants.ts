@@ -17,9 +17,9 @@ export const checkParticipants: MeaningCheck = ({ index }) => {
       if (present.has(p.person)) out.push(makeDiagnostic("participant/duplicate", { person: p.person }, { file, pointer: `/participants/${i}/person` }));
       present.add(p.person);
       sides.add(p.side);
-      const person = index.person.get(p.person)?.record;
-      for (const document of person ? record.documents : []) {
-        if (person!.documents.includes(document)) continue;
+      const listed: readonly string[] | undefined = index.person.get(p.person)?.record.documents;
+      for (const document of listed ? record.documents : []) {
+        if (listed!.includes(document)) continue;
         out.push(makeDiagnostic("cite/participant-document", { document, person: p.person }, { file, pointer: `/participants/${i}/person` }));
       }
       const country = index.body.get(p.body)?.record.country;
