@@ -26,12 +26,12 @@ describe("parlex release, as a maintainer runs it from a project folder", () => 
   it("cuts 1.0.0 as the first release, with every file, and points the root datapackage.json at it", () => {
     expect(first).toEqual({
       code: 0,
-      stdout: `Released 1.0.0, dated 2026-11-22 — the first release.\nWrote dist-data/1.0.0/ (51 files, archive ${ARCHIVE}); datapackage.json now describes 1.0.0.\n`,
+      stdout: `Released 1.0.0, dated 2026-11-22 — the first release.\nWrote dist-data/1.0.0/ (57 files, archive ${ARCHIVE}); datapackage.json now describes 1.0.0.\n`,
       stderr: "",
     });
     const files = filesUnder(path.join(a, "dist-data/1.0.0"));
     expect(files.filter((f) => !f.includes("/"))).toEqual(["CHANGELOG.md", "CITATION.cff", "README.md", "SHA256SUMS", ARCHIVE, "datapackage.json", "load.R", "load.py", "manifest.json"]);
-    expect(files.filter((f) => f.startsWith("csv/"))).toHaveLength(14);
+    expect(files.filter((f) => f.startsWith("csv/"))).toHaveLength(16);
     const root = JSON.parse(readFileSync(path.join(a, "datapackage.json"), "utf8"));
     expect(root.version).toBe("1.0.0");
     expect(root.resources[0].path).toBe("dist-data/1.0.0/csv/meetings.csv");
