@@ -62,11 +62,11 @@ export const MEANING_CODES = {
     message: "`{where}` cites document `{document}`, which is not in this record's `documents`.",
     hint: "Add `{document}` to `documents:`, or cite one of those listed.",
   },
-  "cite/participant-document": {
+  "cite/document-unused": {
     severity: "warning",
-    title: "Meeting's document not listed by a participant",
-    message: "Document `{document}` reports this meeting, but `{person}`'s record does not list it.",
-    hint: "Add `{document}` to the `documents:` of person `{person}` (and to its `names:` if the document spells the name its own way).",
+    title: "Meeting's document cited by nothing",
+    message: "Document `{document}` is listed as reporting this meeting, but none of its quotes and none of its participants' names cites it.",
+    hint: "Cite it where its facts are used (`document:` of the quotes taken from it, its spellings in the participants' `names:`), or remove it from `documents:`.",
   },
   "name/canonical-unlisted": {
     severity: "error",
