@@ -79,9 +79,13 @@ function makeMeeting(world: MeetingWorld, random: Random, ids: IdPool, seen: Set
   const id = ids.take(slugify(`${cn.id}-${kz.id}-${year}`));
   const topicSpecs = drawTopics(world.topics, random.weighted([5, 20, 25, 20, 15, 10, 5]), random);
   const topics = topicSpecs.map((t) => t.id);
-  const documents = visit ? random.sample(visit.documents, random.int(1, visit.documents.length)) : documentsReporting(world.documents, dated.start, random.weighted([0, 75, 20, 5]), random).map((d) => d.id);
-  const text = meetingText({ people, cn, kz, format, city, topics: topicSpecs, documents, documentLanguage: world.documentLanguage, precision: dated.precision, inVisit: visit !== undefined }, random);
+  const drawn = visit ? random.sample(visit.documents, random.int(1, visit.documents.length)) : documentsReporting(world.documents, dated.start, random.weighted([0, 75, 20, 5]), random).map((d) => d.id);
+  const text = meetingText({ people, cn, kz, format, city, topics: topicSpecs, documents: drawn, documentLanguage: world.documentLanguage, precision: dated.precision, inVisit: visit !== undefined }, random);
   const quotes: YamlMap[] = text.quotes.map((q, i) => ({ id: `${id}-q${i + 1}`, speaker: q.speaker, kind: q.kind, text: { folded: q.text }, document: q.document }));
+  // Of several documents, only those a quote cites are kept, as a contributor cites a report where
+  // its facts are used (cite/document-unused); the first stands for a meeting without quotes.
+  const quoted = new Set(text.quotes.map((q) => q.document));
+  const documents = drawn.length < 2 ? drawn : drawn.filter((d, i) => quoted.has(d) || (i === 0 && quoted.size === 0));
   const record: YamlMap = {
     id,
     title: text.title,

@@ -32,6 +32,18 @@ export const MEANING_CODES = {
     message: "The date {date} is after document `{document}` was published ({published}).",
     hint: "A document cannot report a later event: check both dates.",
   },
+  "date/weekday-mismatch": {
+    severity: "error",
+    title: "Stated weekday not in the date",
+    message: "The meeting is stated to be on a {weekday}, but {date} holds no {weekday}.",
+    hint: "Check the date and `weekday:` against the document; a range must include a {weekday}.",
+  },
+  "date/weekday-loose": {
+    severity: "warning",
+    title: "Bound looser than the stated weekday allows",
+    message: "The meeting is stated to be on a {weekday}, but the {bound} of {date}, {day}, is not one: the nearest {weekday} within it is {tighter}.",
+    hint: "Move the {bound} to {tighter} and say in `note:` that the weekday fixes it.",
+  },
   "cite/uncited-name": {
     severity: "error",
     title: "Name without a source",
@@ -49,6 +61,12 @@ export const MEANING_CODES = {
     title: "Cited document not listed",
     message: "`{where}` cites document `{document}`, which is not in this record's `documents`.",
     hint: "Add `{document}` to `documents:`, or cite one of those listed.",
+  },
+  "cite/document-unused": {
+    severity: "warning",
+    title: "Meeting's document cited by nothing",
+    message: "Document `{document}` is listed as reporting this meeting, but none of its quotes and none of its participants' names cites it.",
+    hint: "Cite it where its facts are used (`document:` of the quotes taken from it, its spellings in the participants' `names:`), or remove it from `documents:`.",
   },
   "name/canonical-unlisted": {
     severity: "error",
@@ -110,6 +128,12 @@ export const MEANING_CODES = {
     message: "The direct quote is not in the archived text of `{document}`: {detail}.",
     hint: "Copy the words exactly as printed, or make it `kind: paraphrase`.",
   },
+  "quote/paraphrase-not-in-document": {
+    severity: "error",
+    title: "Reported speech not found in its document",
+    message: "The paraphrase is not a span of the archived text of `{document}`: {detail}.",
+    hint: "Record reported speech as the document prints it (a verbatim span such as \"praised the ...\"); put a summary in our own words in `summary:` instead.",
+  },
   "archive/missing": {
     severity: "error",
     title: "Archived copy missing",
@@ -131,7 +155,7 @@ export const MEANING_CODES = {
   "archive/skipped": {
     severity: "info",
     title: "Quote verification skipped",
-    message: "Direct quotes not checked against archived texts ({count} in all): no --archive folder was given.",
+    message: "Quotes and reported speech not checked against archived texts ({count} in all): no --archive folder was given.",
     hint: "Run with `--archive DIR` (e.g. ../shared/source-documents) to verify them.",
   },
   "duplicate/person": {

@@ -1,4 +1,4 @@
-import { renderDataDictionary } from "./render-data-dictionary.js";
+import { renderDataDictionary } from "../describe/render-data-dictionary.js";
 import { renderErrorDocs } from "./render-error-docs.js";
 
 /** Every generated document, by its path from the project root. */

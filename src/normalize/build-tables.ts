@@ -19,8 +19,10 @@ export function buildTables(index: SourceIndex): Tables {
     t.documents!.push({
       document_id: d.id,
       title: d.title,
+      title_editorial: d.title_basis === "editorial",
       publisher: d.publisher ?? null,
       published: d.published === undefined ? null : formatDate(d.published),
+      updated: d.updated === undefined ? null : formatDate(d.updated),
       url: d.url ?? null,
       language: d.language,
       sha256: d.sha256 ?? null,
@@ -59,14 +61,28 @@ export function buildTables(index: SourceIndex): Tables {
       leader_person_id: v.delegation.leader ?? null,
       host_country: v.host_country,
       cities: v.cities?.length ? v.cities.join("; ") : null,
+      summary: v.summary ?? null,
       note: v.note ?? null,
     });
+    for (const topic of v.topics ?? []) t.visit_topics!.push({ visit_id: v.id, topic_id: topic });
+    for (const q of v.quotes ?? []) {
+      t.visit_quotes!.push({
+        quote_id: q.id,
+        visit_id: v.id,
+        person_id: q.speaker ?? null,
+        side: q.side,
+        kind: q.kind,
+        text: q.text,
+        language: q.language ?? documentLanguage.get(q.document) ?? "und",
+        document_id: q.document,
+      });
+    }
     for (const document of v.documents) t.visit_documents!.push({ visit_id: v.id, document_id: document });
   }
   for (const { record: m } of inIdOrder(index.meeting)) {
     t.meetings!.push(meetingRow(m));
     for (const p of m.participants) {
-      t.meeting_participants!.push({ meeting_id: m.id, person_id: p.person, body_id: p.body, role: p.role ?? null, side: p.side });
+      t.meeting_participants!.push({ meeting_id: m.id, person_id: p.person, body_id: p.body, role: p.role ?? null, office: p.office ?? null, side: p.side });
     }
     for (const topic of m.topics ?? []) t.meeting_topics!.push({ meeting_id: m.id, topic_id: topic });
     for (const q of m.quotes ?? []) {

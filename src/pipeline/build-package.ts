@@ -9,7 +9,7 @@ import { speedFileChecks, type SpeedOptions } from "../speed/file-checks.js";
 import { assemblePackage, assemblePackageInThreads, datedSources, packageOf, packageSources, type PackageFiles, type PackageSources } from "../write/assemble-package.js";
 import type { TableFiles } from "../write/parallel/write-tables.js";
 import { renderLoadSql } from "../write/loaders/render-load-sql.js";
-import { renderDataDictionary } from "../docs/render-data-dictionary.js";
+import { renderDataDictionary } from "../describe/render-data-dictionary.js";
 import { DATA_DICTIONARY_FILE } from "../verify/package-files.js";
 import { WRITERS } from "../write/writers.js";
 import { TABLES } from "../tables/table-definitions.js";

@@ -21,6 +21,10 @@ export type PartialDate1 = string;
  */
 export type PartialDate2 = string;
 /**
+ * The day of the week a document states for the meeting (e.g. "on Thursday"), when it states one; the date or range must hold such a day.
+ */
+export type Weekday = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+/**
  * The country (ISO 3166-1 alpha-2).
  */
 export type CountryCode = string;
@@ -36,6 +40,10 @@ export type Id2 = string;
  * The body the participant represented at this meeting.
  */
 export type Id3 = string;
+/**
+ * The office held in `body`, an editorial slug that stays the same however the documents word the role (role keeps their wording). Positions are derived from it; a participant without one is not in positions.
+ */
+export type Office = string;
 /**
  * The participant's side: CN or KZ.
  */
@@ -86,6 +94,7 @@ export interface Meeting {
    */
   title: string;
   date: EventDate;
+  weekday?: Weekday;
   /**
    * How the meeting was held: in-person, video or phone.
    */
@@ -115,6 +124,7 @@ export interface Meeting {
        * The participant's role as the documents report it, e.g. Speaker of the Mazhilis.
        */
       role?: string;
+      office?: Office;
       side: Side;
     },
     ...{
@@ -124,6 +134,7 @@ export interface Meeting {
        * The participant's role as the documents report it, e.g. Speaker of the Mazhilis.
        */
       role?: string;
+      office?: Office;
       side: Side;
     }[]
   ];

@@ -44,6 +44,30 @@ export type DocumentRefs = [Id3, ...Id3[]];
  */
 export type Id3 = string;
 /**
+ * A record identifier: a lowercase slug of letters, digits and single hyphens, assigned once and never changed. It is also the file name (without .yaml).
+ */
+export type Id4 = string;
+/**
+ * The quote's identifier, unique across the dataset.
+ */
+export type Id5 = string;
+/**
+ * Who said it (a person id), where the document names a person; omitted when it names only a side ("the Kazakh side").
+ */
+export type Id6 = string;
+/**
+ * The side the remark came from: CN or KZ.
+ */
+export type Side = "CN" | "KZ";
+/**
+ * The language of the text as printed; defaults to the document's language.
+ */
+export type LanguageTag = string;
+/**
+ * The document the quote is taken from; must be one of the meeting's documents.
+ */
+export type Id7 = string;
+/**
  * An editorial note, e.g. how the dates were deduced.
  */
 export type Note = string;
@@ -73,6 +97,36 @@ export interface Visit {
    */
   cities?: string[];
   documents: DocumentRefs;
+  /**
+   * The topics (ids) a document reports for the visit as a whole, not for one of its meetings.
+   *
+   * @maxItems 200
+   */
+  topics?: Id4[];
+  /**
+   * Remarks a document reports for the visit as a whole, not for one of its meetings: direct quotations verbatim, reported speech in the document's own wording.
+   *
+   * @maxItems 500
+   */
+  quotes?: {
+    id: Id5;
+    speaker?: Id6;
+    side: Side;
+    /**
+     * direct: a verbatim quotation; paraphrase: reported speech as the document words it.
+     */
+    kind: "direct" | "paraphrase";
+    /**
+     * The words exactly as the document prints them, without the surrounding quotation marks.
+     */
+    text: string;
+    language?: LanguageTag;
+    document: Id7;
+  }[];
+  /**
+   * What the documents report of the visit as a whole, in our own words.
+   */
+  summary?: string;
   note?: Note;
 }
 /**

@@ -19,6 +19,9 @@ const REFERENCE_PATHS: Record<Kind, readonly { path: readonly string[]; target: 
   visit: [
     { path: ["delegation", "body"], target: "body" },
     { path: ["delegation", "leader"], target: "person" },
+    { path: ["topics", "*"], target: "topic" },
+    { path: ["quotes", "*", "speaker"], target: "person" },
+    { path: ["quotes", "*", "document"], target: "document" },
     { path: ["documents", "*"], target: "document" },
   ],
   meeting: [

@@ -92,11 +92,11 @@ function parentCycles(map: ReadonlyMap<string, { file: string; record: { id: str
   return out;
 }
 
-/** Quote ids are unique across all meetings. */
+/** Quote ids are unique across all meetings and visits. */
 function duplicateQuoteIds(index: SourceIndex): UnplacedDiagnostic[] {
   const out: UnplacedDiagnostic[] = [];
   const first = new Map<string, string>();
-  for (const entry of index.meeting.values()) {
+  for (const entry of [...index.meeting.values(), ...index.visit.values()]) {
     entry.record.quotes?.forEach((quote, i) => {
       const other = first.get(quote.id);
       if (other) out.push(makeDiagnostic("quote/duplicate-id", { id: quote.id, other }, { file: entry.file, pointer: `/quotes/${i}/id` }));

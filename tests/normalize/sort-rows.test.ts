@@ -42,18 +42,38 @@ describe("derivePositions", () => {
       { meeting_id: "m3", date_start: "2005-02-02", date_end: "2005-02-02" },
     ];
     const participants: Row[] = [
-      { meeting_id: "m1", person_id: "p", body_id: "b", role: "chair" },
-      { meeting_id: "m2", person_id: "p", body_id: "b", role: "chair" },
-      { meeting_id: "m2", person_id: "q", body_id: "b", role: null },
-      { meeting_id: "m3", person_id: "p", body_id: "b", role: "chair" },
-      { meeting_id: "m3", person_id: "p", body_id: "c", role: "chair" },
-      { meeting_id: "m9", person_id: "p", body_id: "b", role: "chair" },
+      { meeting_id: "m1", person_id: "p", body_id: "b", role: "Chair", office: "chair" },
+      { meeting_id: "m2", person_id: "p", body_id: "b", role: "Speaker", office: "chair" },
+      { meeting_id: "m2", person_id: "q", body_id: "b", role: "Member", office: null },
+      { meeting_id: "m3", person_id: "p", body_id: "b", role: "Chair", office: "chair" },
+      { meeting_id: "m3", person_id: "p", body_id: "c", role: null, office: "chair" },
+      { meeting_id: "m9", person_id: "p", body_id: "b", role: "Chair", office: "chair" },
     ];
     const expected = [
-      { person_id: "p", body_id: "b", role: "chair", first_seen: "1999-05-01", last_seen: "2005-02-02", meeting_count: 3 },
-      { person_id: "p", body_id: "c", role: "chair", first_seen: "2005-02-02", last_seen: "2005-02-02", meeting_count: 1 },
+      {
+        person_id: "p",
+        body_id: "b",
+        office: "chair",
+        roles: "Chair; Speaker",
+        first_attested_earliest: "1999-05-01",
+        first_attested_latest: "2001-01-03",
+        last_attested_earliest: "2005-02-02",
+        last_attested_latest: null,
+        meeting_count: 3,
+      },
+      {
+        person_id: "p",
+        body_id: "c",
+        office: "chair",
+        roles: null,
+        first_attested_earliest: "2005-02-02",
+        first_attested_latest: "2005-02-02",
+        last_attested_earliest: "2005-02-02",
+        last_attested_latest: "2005-02-02",
+        meeting_count: 1,
+      },
     ];
-    const byKey = (rows: Row[]) => sortRows(rows, ["person_id", "body_id", "role"]);
+    const byKey = (rows: Row[]) => sortRows(rows, ["person_id", "body_id", "office"]);
     expect(derivePositions(meetings, participants)).toEqual(expected);
     expect(byKey(derivePositions(meetings, [...participants].reverse()))).toEqual(expected);
   });

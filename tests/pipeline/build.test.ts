@@ -149,7 +149,20 @@ describe("parlex build", async () => {
     expect(byId.get("gamma-alpha-astana")).toMatchObject({ date: "2023-01-23/2023-01-27", date_start: "2023-01-23", date_end: "2023-01-27", date_precision: "range", visit_id: "npc-visit", city: null, country: "KZ" });
     expect(byId.get("alpha-beta-video")).toMatchObject({ date: "2022-06-28", date_start: "2022-06-28", date_end: "2022-06-28", date_precision: "day", participant_count: 2 });
     const positions = readJsonRows(small, TABLES.find((t) => t.name === "positions")!);
-    expect(positions).toContainEqual({ person_id: "ana-alpha", body_id: "mazhilis", role: 'Speaker, "Mazhilis"', first_seen: "2022-06-28", last_seen: "2023-01-27", meeting_count: 2 });
+    // One office worded two ways is one row; its dates are bounds of the first and last attestation.
+    expect(positions).toContainEqual({
+      person_id: "ana-alpha",
+      body_id: "mazhilis",
+      office: "chair",
+      roles: 'Speaker of the Mazhilis; Speaker, "Mazhilis"',
+      first_attested_earliest: "2022-06-28",
+      first_attested_latest: "2022-06-28",
+      last_attested_earliest: "2023-01-23",
+      last_attested_latest: "2023-01-27",
+      meeting_count: 2,
+    });
+    const visitTopics = readJsonRows(small, TABLES.find((t) => t.name === "visit_topics")!);
+    expect(visitTopics).toEqual([{ visit_id: "npc-visit", topic_id: "economy" }]);
   });
 
   it("ends with a summary of each table's rows, the files' bytes, the folder and the time", async () => {

@@ -26,12 +26,12 @@ describe("parlex release, as a maintainer runs it from a project folder", () => 
   it("cuts 1.0.0 as the first release, with every file, and points the root datapackage.json at it", () => {
     expect(first).toEqual({
       code: 0,
-      stdout: `Released 1.0.0, dated 2026-11-22 — the first release.\nWrote dist-data/1.0.0/ (67 files, archive ${ARCHIVE}); datapackage.json now describes 1.0.0.\n`,
+      stdout: `Released 1.0.0, dated 2026-11-22 — the first release.\nWrote dist-data/1.0.0/ (75 files, archive ${ARCHIVE}); datapackage.json now describes 1.0.0.\n`,
       stderr: "",
     });
     const files = filesUnder(path.join(a, "dist-data/1.0.0"));
     expect(files.filter((f) => !f.includes("/"))).toEqual(["CHANGELOG.md", "CITATION.cff", "DATA-DICTIONARY.md", "README.md", "SHA256SUMS", ARCHIVE, "datapackage.json", "load.R", "load.py", "load.sql", "manifest.json"]);
-    for (const format of ["csv", "json", "arrow", "parquet"]) expect(files.filter((f) => f.startsWith(`${format}/`)), format).toHaveLength(14);
+    for (const format of ["csv", "json", "arrow", "parquet"]) expect(files.filter((f) => f.startsWith(`${format}/`)), format).toHaveLength(16);
     const root = JSON.parse(readFileSync(path.join(a, "datapackage.json"), "utf8"));
     expect(root.version).toBe("1.0.0");
     // When the package was made: the release's date, not a date from the sources.

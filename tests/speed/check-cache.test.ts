@@ -91,7 +91,7 @@ describe("the per-file check cache", () => {
     await check();
     unlinkSync(path.join(tree, "sources/topics/e-commerce.yaml"));
     const { report } = await check();
-    expect(tuples(report)).toEqual([["ref/unknown-topic", "sources/meetings/2022/alpha-beta-video.yaml", 17, 17]]);
+    expect(tuples(report)).toEqual([["ref/unknown-topic", "sources/meetings/2022/alpha-beta-video.yaml", 19, 17]]);
   });
 
   it("drops a deleted file from the stat index, and keeps the index in the listing's order through adds and deletes", async () => {

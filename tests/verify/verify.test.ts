@@ -45,7 +45,7 @@ describe("parlex verify", () => {
   it("passes a fresh release, folder and archive, the folder from a child process as a user runs it", async () => {
     const folder = await runParlexProcess(["verify", "dist-data/1.0.0"], project);
     expect(folder).toMatchObject({ code: 0, stderr: "" });
-    expect(folder.stdout).toMatch(/^✓ dist-data\/1\.0\.0 \(1\.0\.0\) is intact: 67 files checked/);
+    expect(folder.stdout).toMatch(/^✓ dist-data\/1\.0\.0 \(1\.0\.0\) is intact: 75 files checked/);
     const archive = await runParlexInProcess(["verify", `dist-data/1.0.0/${ARCHIVE}`], project);
     expect(archive).toMatchObject({ code: 0, stderr: "" });
   });
@@ -53,7 +53,7 @@ describe("parlex verify", () => {
   it("reports as JSON exactly what the library returns: ok, the counts, no problems", async () => {
     const { code, report } = await verify(release);
     expect(code).toBe(0);
-    expect(report).toMatchObject({ ok: true, version: "1.0.0", problems: [], files: 67, tables: 28, rows: 76 });
+    expect(report).toMatchObject({ ok: true, version: "1.0.0", problems: [], files: 75, tables: 32, rows: 82 });
     expect(report).toEqual(await verifyPackage(sourceFromFolder(release, release), { fromArchive: false }));
   });
 

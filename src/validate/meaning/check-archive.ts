@@ -4,16 +4,17 @@ import { makeDiagnostic } from "../../catalogue/make-diagnostic.js";
 import type { MeaningCheck } from "./meaning-check.js";
 
 /**
- * Archived copies match their declared sha256, and every direct quote appears in its document's
- * archived text verbatim, up to whitespace and typographic quote marks.
+ * Archived copies match their declared sha256, and every quote of a meeting or visit appears in
+ * its document's archived text verbatim, up to whitespace and typographic quote marks: a direct
+ * quote as the words quoted, reported speech as the span of the document's sentence it is.
  */
 export const checkArchive: MeaningCheck = ({ index, archive, archiveDir }) => {
   const out: UnplacedDiagnostic[] = [];
-  const directQuotes = [...index.meeting.values()].flatMap(({ file, record }) =>
-    (record.quotes ?? []).map((quote, i) => ({ file, quote, pointer: `/quotes/${i}` })).filter((q) => q.quote.kind === "direct"),
+  const quotes = [...index.meeting.values(), ...index.visit.values()].flatMap(({ file, record }) =>
+    (record.quotes ?? []).map((quote, i) => ({ file, quote, pointer: `/quotes/${i}` })),
   );
   if (archive === undefined) {
-    if (directQuotes.length > 0) out.push(makeDiagnostic("archive/skipped", { count: directQuotes.length }, { file: "" }));
+    if (quotes.length > 0) out.push(makeDiagnostic("archive/skipped", { count: quotes.length }, { file: "" }));
     return out;
   }
   const texts = new Map<string, string>();
@@ -31,10 +32,12 @@ export const checkArchive: MeaningCheck = ({ index, archive, archiveDir }) => {
     }
     texts.set(id, normalizeQuoteText(new TextDecoder().decode(copy.bytes)));
   }
-  for (const { file, quote, pointer } of directQuotes) {
+  for (const { file, quote, pointer } of quotes) {
     const document = index.document.get(quote.document);
     if (!document) continue;
     if (document.record.archive === undefined) {
+      // Reported speech is checked where a copy is at hand; only a direct quote must be verifiable.
+      if (quote.kind === "paraphrase") continue;
       out.push(makeDiagnostic("archive/unverifiable-quote", { document: quote.document }, { file, pointer: `${pointer}/document` }));
       continue;
     }
@@ -42,7 +45,8 @@ export const checkArchive: MeaningCheck = ({ index, archive, archiveDir }) => {
     if (text === undefined) continue;
     const wanted = normalizeQuoteText(quote.text);
     if (!text.includes(wanted)) {
-      out.push(makeDiagnostic("quote/not-in-document", { document: quote.document, detail: mismatchDetail(text, wanted) }, { file, pointer: `${pointer}/text` }));
+      const code = quote.kind === "direct" ? "quote/not-in-document" : "quote/paraphrase-not-in-document";
+      out.push(makeDiagnostic(code, { document: quote.document, detail: mismatchDetail(text, wanted) }, { file, pointer: `${pointer}/text` }));
     }
   }
   return out;

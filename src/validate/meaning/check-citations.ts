@@ -17,7 +17,7 @@ export const checkCitations: MeaningCheck = ({ index }) => {
       out.push(makeDiagnostic("name/canonical-unlisted", { field: "abbreviation", name: abbreviation }, { file, pointer: "/abbreviation" }));
     }
   }
-  for (const { file, record } of index.meeting.values()) {
+  for (const { file, record } of [...index.meeting.values(), ...index.visit.values()]) {
     record.quotes?.forEach((quote, i) => {
       if (!record.documents.includes(quote.document)) {
         const params = { where: `quotes.${i}`, document: quote.document };

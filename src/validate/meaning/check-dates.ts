@@ -28,6 +28,8 @@ export const checkDates: MeaningCheck = ({ index }) => {
   const published = new Map<string, EventDate>();
   for (const [id, { file, record }] of index.document) {
     if (sound(file, "/published", record.published)) published.set(id, record.published!);
+    // An update date bounds the events a document reports as well: it existed by then.
+    else if (record.published === undefined && sound(file, "/updated", record.updated)) published.set(id, record.updated!);
   }
   const visits = new Map<string, EventDate>();
   for (const [id, { file, record }] of index.visit) {
@@ -53,9 +55,46 @@ export const checkDates: MeaningCheck = ({ index }) => {
       }
     }
     out.push(...afterDocuments(file, record.date, record.documents, published));
+    if (record.weekday !== undefined) out.push(...weekdayAgrees(file, record.date, record.weekday));
   }
   return out;
 };
+
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
+
+/** A day's weekday, 0 for Sunday, from its ISO date. */
+function weekdayOf(day: string): number {
+  return new Date(`${day}T00:00:00Z`).getUTCDay();
+}
+
+/** The ISO day `n` days after `day` (before it when n is negative). */
+function addDays(day: string, n: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + n);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * A stated weekday must fall within the date (an error when the date or range holds no such day),
+ * and a bound that is not that weekday could be tightened to the nearest one (a warning): the
+ * weekday is what the text states, and the bounds should not be looser than it allows.
+ */
+export function weekdayAgrees(file: string, date: EventDate, weekday: string): UnplacedDiagnostic[] {
+  const wanted = WEEKDAYS.indexOf(weekday as (typeof WEEKDAYS)[number]);
+  if (wanted < 0) return [];
+  const { start, end } = dateBounds(date);
+  const first = addDays(start, (wanted - weekdayOf(start) + 7) % 7);
+  const shown = formatDate(date);
+  if (end !== null && first > end) return [makeDiagnostic("date/weekday-mismatch", { weekday, date: shown }, { file, pointer: "/date" })];
+  const out: UnplacedDiagnostic[] = [];
+  const where = typeof date === "string" ? "" : "/start";
+  if (first !== start) out.push(makeDiagnostic("date/weekday-loose", { weekday, bound: "start", date: shown, day: start, tighter: first }, { file, pointer: "/date" + where }));
+  if (end !== null) {
+    const last = addDays(end, -((weekdayOf(end) - wanted + 7) % 7));
+    if (last !== end) out.push(makeDiagnostic("date/weekday-loose", { weekday, bound: "end", date: shown, day: end, tighter: last }, { file, pointer: "/date" + (typeof date === "string" ? "" : "/end") }));
+  }
+  return out;
+}
 
 /** An event cannot start after the latest day a document reporting it was published. */
 function afterDocuments(file: string, date: EventDate, documents: readonly string[], published: Map<string, EventDate>): UnplacedDiagnostic[] {
