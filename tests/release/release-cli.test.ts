@@ -58,6 +58,16 @@ describe("parlex release, as a maintainer runs it from a project folder", () => 
     expect(diff).toMatchObject({ code: 0, stdout: "No changes against 1.0.0: nothing to release.\n" });
   });
 
+  it("refuses a release dated in the future or before the previous release (exit 1), writing nothing", async () => {
+    const before = filesUnder(path.join(b, "dist-data"));
+    const future = await runInProcess(["release", "--date", "2999-01-01"], b);
+    expect(future.code).toBe(1);
+    expect(future.stderr).toMatch(/^parlex release: --date 2999-01-01 is after today \(\d{4}-\d{2}-\d{2}\): a release is dated the day it is made\.\n$/);
+    const earlier = await runInProcess(["release", "--date", "2026-11-21"], b);
+    expect(earlier).toEqual({ code: 1, stdout: "", stderr: "parlex release: --date 2026-11-21 is before 1.0.0, released 2026-11-22: releases are dated in the order they are made.\n" });
+    expect(filesUnder(path.join(b, "dist-data"))).toEqual(before);
+  });
+
   it("releases a corrected value as 1.0.1 with a changelog naming the ID and field, leaving 1.0.0 untouched", async () => {
     const before = digests(path.join(a, "dist-data/1.0.0"));
     editSource(a, "meetings/2023/gamma-alpha-astana.yaml", (t) => t.replace("title: Cy Gamma meets Ana Alpha", "title: Cy Gamma meets Ana Alpha in Astana"));

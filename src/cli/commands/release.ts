@@ -3,11 +3,11 @@ import path from "node:path";
 import { z } from "zod";
 import { isRealDate } from "../../model/dates.js";
 import { renderHuman } from "../../render/render-human.js";
-import { CHANGELOG_FILE } from "../../verify/package-files.js";
+import { CHANGELOG_FILE, MANIFEST_FILE } from "../../verify/package-files.js";
 import { diffPackages } from "../../release/diff-packages.js";
 import { listReleases } from "../../release/list-releases.js";
 import { loadComparison } from "../../release/load-comparison.js";
-import { digestSources } from "../../verify/manifest.js";
+import { digestSources, parseManifest } from "../../verify/manifest.js";
 import { planRelease, type ReleasePlan } from "../../release/plan-release.js";
 import { renderChangelogEntry } from "../../release/render-changelog.js";
 import { readSourceFiles, readToolkitVersion } from "../../release/read-source-files.js";
@@ -37,7 +37,8 @@ SOURCES is the sources folder (default: sources), relative to the current folder
 Options:
   --bump auto|major|minor|patch   the bump (default: auto, the smallest the changes require);
                                   a bump smaller than the changes require is refused
-  --date YYYY-MM-DD               the release date (default: today, UTC)
+  --date YYYY-MM-DD               the release date (default: today, UTC); not later than
+                                  today, nor earlier than the previous release's
   --dry-run                       show the version, the changelog entry and the files; write nothing
   --archive DIR                   verify direct quotes against archived documents, as validate does
   -h, --help                      show this help
@@ -80,13 +81,15 @@ export async function runRelease(argv: string[], io: CommandIo): Promise<number>
     return EXIT.invalid;
   }
   const changelog = latest ? await readFile(path.join(dist, latest, CHANGELOG_FILE), "utf8").catch(() => null) : null;
+  const manifest = latest ? parseManifest(await readFile(path.join(dist, latest, MANIFEST_FILE), "utf8").catch(() => "")) : null;
   const diff = diffPackages(comparison.before, comparison.after);
   const result = planRelease({
     diff,
-    previous: latest ? { version: latest, changelog } : null,
+    previous: latest ? { version: latest, changelog, released: manifest?.ok ? manifest.manifest.released : null } : null,
     published,
     requested: options.bump,
     date: options.date,
+    today: new Date().toISOString().slice(0, 10),
     build: comparison.build,
     snapshot: comparison.after,
     sources: digestSources(await readSourceFiles(root)),
