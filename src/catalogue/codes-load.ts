@@ -32,6 +32,18 @@ export const LOAD_CODES = {
     message: "The file holds the control character {character}, which no source value may contain.",
     hint: "Delete the character; use YAML's block scalars (`|`) for line breaks.",
   },
+  "file/lone-surrogate": {
+    severity: "error",
+    title: "Lone surrogate",
+    message: "The file holds {character}, half of a UTF-16 surrogate pair with no other half: no character at all, which CSV and Arrow would publish as U+FFFD and JSON as an escape.",
+    hint: "Delete the escape (e.g. `\\ud800`), or write the whole character instead of its halves.",
+  },
+  "file/noncharacter": {
+    severity: "error",
+    title: "Unicode noncharacter",
+    message: "The file holds {character}, a Unicode noncharacter, kept for programs' internal use and never for published text.",
+    hint: "Delete the character (often a stray byte-order mark read the wrong way round, U+FFFE).",
+  },
   "file/not-a-mapping": {
     severity: "error",
     title: "Record is not a mapping",
@@ -49,6 +61,24 @@ export const LOAD_CODES = {
     title: "File outside the known source folders",
     message: "`{file}` is not in a source folder, so its kind is unknown.",
     hint: "Move it to sources/documents, people, bodies, topics, visits or meetings/<yyyy>.",
+  },
+  "file/hidden-folder": {
+    severity: "error",
+    title: "Hidden folder in the sources",
+    message: "`{file}` is a hidden folder (its name starts with a dot), so no record in it is read.",
+    hint: "Rename it without the dot (e.g. meetings/2024), or move it out of sources/.",
+  },
+  "file/hidden-file": {
+    severity: "warning",
+    title: "Hidden file in the sources",
+    message: "`{file}` is a hidden file (its name starts with a dot), so it is not read.",
+    hint: "Rename it without the dot if it is a record, or delete it (editors and file browsers leave such files).",
+  },
+  "file/no-records": {
+    severity: "error",
+    title: "No records",
+    message: "`{root}` holds no source record: there is nothing to build or release.",
+    hint: "Pass the sources folder (e.g. sources), or add records as CONTRIBUTING.md shows.",
   },
   "file/ignored-extension": {
     severity: "warning",

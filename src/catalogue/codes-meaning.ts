@@ -14,6 +14,12 @@ export const MEANING_CODES = {
     message: "The range starts on {start}, after its end {end}.",
     hint: "Swap `start` and `end`.",
   },
+  "date/out-of-range": {
+    severity: "error",
+    title: "Date outside the dataset's span",
+    message: "`{value}` lies outside {earliest} … {latest}, the span every date of this dataset lies in.",
+    hint: "Check the year: a typo of the century (1022, 2202) is the usual cause. The span is explained in CONTRIBUTING.md.",
+  },
   "date/folder-year": {
     severity: "error",
     title: "Meeting in the wrong year folder",
@@ -164,6 +170,12 @@ export const MEANING_CODES = {
     message: "`{id}` and `{other}` have names that are the same up to transliteration ({name} / {otherName}).",
     hint: "If they are one person, merge the records and keep both spellings in `names:`.",
   },
+  "duplicate/person-lookalike": {
+    severity: "warning",
+    title: "Likely duplicate person, written with look-alike letters",
+    message: "`{id}` and `{other}` have names that look the same ({name} / {otherName}): one is written with Cyrillic or Greek letters that look like Latin ones.",
+    hint: "If they are one person, merge the records; retype the name in one alphabet.",
+  },
   "duplicate/meeting": {
     severity: "warning",
     title: "Likely duplicate meeting",
@@ -187,5 +199,17 @@ export const MEANING_CODES = {
     title: "Word mixing alphabets",
     message: "In `{where}`, the word `{word}` mixes {scripts} letters, which look alike but are different characters.",
     hint: "Retype the word in one alphabet; a look-alike letter makes a different name.",
+  },
+  "text/yaml-null": {
+    severity: "error",
+    title: "YAML null written where text is expected",
+    message: "`{where}` is `{value}`, which YAML means as no value; it would be published as the text \"{value}\".",
+    hint: "Leave the field out when the documents give no value; a required field needs its text.",
+  },
+  "text/blank": {
+    severity: "error",
+    title: "Text of white space only",
+    message: "`{where}` holds only white space.",
+    hint: "Write the text, or leave the field out when it is optional.",
   },
 } as const satisfies Record<string, CodeSpec>;

@@ -38,9 +38,10 @@ export async function listSources(root: string, cwd: string, stat?: (files: stri
   const realRoot = await realpath(absoluteRoot);
   const links = new Set<string>();
   const unreadable: UnreadableFolder[] = [];
+  const hidden: HiddenEntry[] = [];
   // Only files that can be records are stat-ed: the others are findings, not entries.
   const statRecords = stat && ((folder: string, names: string[], absolute: string[]) => statWanted(stat, classifyFolder(folder), names, absolute));
-  const { runs, stats } = await walk(absoluteRoot, "", links, unreadable, statRecords);
+  const { runs, stats } = await walk(absoluteRoot, "", links, unreadable, hidden, statRecords);
   /** Which of the files found are entries, when not all are. */
   const kept: number[] = [];
   let found = 0;
@@ -49,6 +50,12 @@ export async function listSources(root: string, cwd: string, stat?: (files: stri
   for (const { folder, reason } of unreadable) {
     const file = displayPath(folder === "" ? absoluteRoot : path.join(absoluteRoot, folder), cwd);
     diagnostics.push(makeDiagnostic("file/unreadable", { reason }, { file, line: 0, column: 0 }));
+  }
+  // Hidden entries are not read, and never silently: a hidden folder (meetings/.2024) would drop
+  // every record in it, so it is an error; a hidden file (.DS_Store) a warning.
+  for (const { entry, folder } of hidden) {
+    const file = displayPath(path.join(absoluteRoot, entry), cwd);
+    diagnostics.push(makeDiagnostic(folder ? "file/hidden-folder" : "file/hidden-file", { file }, { file, line: 0, column: 0 }));
   }
   // Every file's shown path is its folder's shown path and its name: worked out once a folder,
   // not per file (path.relative on a hundred thousand files is most of a listing's time).
@@ -91,7 +98,12 @@ export async function listSources(root: string, cwd: string, stat?: (files: stri
       kept.push(found);
     }
   }
-  const listing: Listing = { root: displayPath(absoluteRoot, cwd), entries, diagnostics };
+  const shown = displayPath(absoluteRoot, cwd);
+  // A tree without a record is not a dataset: nothing to build, and never a release.
+  if (entries.length === 0) diagnostics.push(makeDiagnostic("file/no-records", { root: shown }, { file: shown, line: 0, column: 0 }));
+  // In the order of their paths, as the entries are (the hidden ones were noted as found).
+  if (hidden.length > 0) diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const listing: Listing = { root: shown, entries, diagnostics };
   if (stats) {
     const all = kept.length === found;
     listing.stats = stats.then((s) => (all ? s : pick(s, kept)));
@@ -105,6 +117,12 @@ interface UnreadableFolder {
   reason: string;
 }
 
+/** An entry whose name starts with a dot (relative to the root), and whether it is a folder. */
+interface HiddenEntry {
+  entry: string;
+  folder: boolean;
+}
+
 /** Files of one folder (relative to the root, "" for the root itself), by name, in order, with their absolute paths. */
 interface Run {
   folder: string;
@@ -114,7 +132,7 @@ interface Run {
 
 /**
  * Files below a folder, in the order of their paths (relative to the root) as strings, as runs of
- * a folder's own files, and which of them are links; hidden entries are skipped. The folders are
+ * a folder's own files, and which of them are links; hidden entries are skipped and noted in `hidden`. The folders are
  * read at once, not one after another, and each one's names are sorted on their own, as plain
  * strings: a folder's name sorts as itself followed by "/", as every path under it begins, which
  * makes the joined lists the sorted list of all paths. With `stat`, each folder's own files are
@@ -126,6 +144,7 @@ async function walk(
   prefix: string,
   links: Set<string>,
   unreadable: UnreadableFolder[],
+  hidden: HiddenEntry[],
   stat?: (folder: string, names: string[], absolute: string[]) => Promise<FileStats>,
 ): Promise<{ runs: Run[]; stats?: Promise<FileStats> }> {
   const names: string[] = [];
@@ -141,10 +160,13 @@ async function walk(
   }
   for (const entry of dirents) {
     const name = entry.name;
-    if (name.startsWith(".")) continue;
+    if (name.startsWith(".")) {
+      hidden.push({ entry: prefix ? `${prefix}/${name}` : name, folder: entry.isDirectory() });
+      continue;
+    }
     if (entry.isDirectory()) {
       names.push(`${name}/`);
-      folders.set(`${name}/`, walk(root, prefix ? `${prefix}/${name}` : name, links, unreadable, stat));
+      folders.set(`${name}/`, walk(root, prefix ? `${prefix}/${name}` : name, links, unreadable, hidden, stat));
     } else if (entry.isFile()) names.push(name);
     else if (entry.isSymbolicLink()) {
       names.push(name);

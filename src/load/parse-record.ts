@@ -1,3 +1,4 @@
+import { unsafeCharacterIn } from "./unsafe-character.js";
 import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, type CST } from "yaml";
 import type { UnplacedDiagnostic } from "../model/diagnostic.js";
 import { makeDiagnostic } from "../catalogue/make-diagnostic.js";
@@ -22,10 +23,6 @@ const MAX_DEPTH = 100;
  * before composing: the library checks duplicate keys pair by pair, so 100,000 keys took minutes.
  */
 export const MAX_ENTRIES = 1000;
-
-// C0 controls other than tab, line feed and carriage return; DEL; C1 controls; and the bidi
-// embeddings, overrides and isolates, which make a name display as another (Trojan Source).
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /** Parse one source file's text into a plain record, reporting every problem with its position. */
 export function parseRecord(file: string, text: string): { record: unknown; diagnostics: UnplacedDiagnostic[] } {
@@ -110,25 +107,14 @@ function firstTooLarge(tokens: readonly CST.Token[]): { offset: number; detail: 
   return undefined;
 }
 
-/** The first control character in a text, which no source may hold, as a diagnostic. */
+/** The first unsafe character in a text (see unsafe-character.ts), which no source may hold, as a diagnostic. */
 export function findControlCharacter(file: string, text: string): UnplacedDiagnostic | undefined {
-  const control = CONTROL.exec(text);
-  if (!control) return undefined;
-  const character = codePointName(control[0]);
-  const before = text.slice(0, control.index);
+  const found = unsafeCharacterIn(text);
+  if (!found) return undefined;
+  const before = text.slice(0, found.index);
   const line = before.split("\n").length;
-  const column = control.index - (before.lastIndexOf("\n") + 1) + 1;
-  return makeDiagnostic("file/control-character", { character }, { file, line, column });
-}
-
-/** The first control character in a text, as `U+XXXX`, if there is one. */
-export function controlCharacterIn(text: string): string | undefined {
-  const control = CONTROL.exec(text);
-  return control ? codePointName(control[0]) : undefined;
-}
-
-function codePointName(character: string): string {
-  return "U+" + character.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+  const column = found.index - (before.lastIndexOf("\n") + 1) + 1;
+  return makeDiagnostic(found.code, { character: found.character }, { file, line, column });
 }
 
 function duplicateKeyName(text: string, offset: number): string {

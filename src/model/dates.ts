@@ -1,5 +1,14 @@
 import type { DateRange, EventDate } from "../types/meeting.js";
 
+/**
+ * The span every date of the dataset lies in. Wide enough for any exchange between these
+ * parliaments and any report of one; narrow enough that every declared consumer holds it (pandas'
+ * datetime64[ns] ends at 1677-09-22 and 2262-04-11; R's Date, Arrow's date32 and JSON hold more)
+ * and that a typo of the century (1022, 2202) is caught. CONTRIBUTING.md says the same.
+ */
+export const EARLIEST_DATE = "1900-01-01";
+export const LATEST_DATE = "2100-12-31";
+
 /** How precisely a date is known. */
 export type DatePrecision = "day" | "month" | "year" | "range";
 

@@ -1,3 +1,6 @@
+import { CODES } from "../catalogue/codes.js";
+import type { RELEASE_CODES } from "../catalogue/codes-release.js";
+import { fillTemplate, type Params } from "../catalogue/make-diagnostic.js";
 import type { Change, PackageDiff } from "./change.js";
 import { requiredBump } from "./bump.js";
 import { renderChecksums } from "../verify/checksums.js";
@@ -13,13 +16,15 @@ import { rootDescriptor, withVersion } from "./set-version.js";
 /** Everything a release needs to know; gathered at the edge, so planning itself does no I/O. */
 export interface ReleaseInput {
   diff: PackageDiff;
-  /** The latest release, or null for the first. */
-  previous: { version: string; changelog: string | null } | null;
+  /** The latest release (and the date its manifest gives, when readable), or null for the first. */
+  previous: { version: string; changelog: string | null; released?: string | null } | null;
   /** Every version already in dist-data/. */
   published: readonly string[];
   requested: "auto" | Level;
   /** The release date, YYYY-MM-DD. */
   date: string;
+  /** Today (UTC), YYYY-MM-DD: a release is not dated later. */
+  today: string;
   /** The new build: its files, and the same package as read for the diff. */
   build: ReadonlyMap<string, Uint8Array>;
   snapshot: PackageSnapshot;
@@ -29,7 +34,7 @@ export interface ReleaseInput {
 
 /** Why a release was refused, naming the change or version at fault. */
 export interface Refusal {
-  code: "release/nothing-changed" | "release/bump-too-small" | "release/already-published";
+  code: Exclude<keyof typeof RELEASE_CODES, "release/previous-unverified">;
   message: string;
   change?: Change;
 }
@@ -49,23 +54,25 @@ export interface ReleasePlan {
 
 /** Diff → bump → plan: the version to release and every file it holds, or why not. Pure. */
 export function planRelease(input: ReleaseInput): { ok: true; plan: ReleasePlan } | { ok: false; refusal: Refusal } {
+  if (input.date > input.today) return refuse("release/date-in-future", { date: input.date, today: input.today });
+  const released = input.previous?.released;
+  if (input.previous && released && input.date < released) {
+    return refuse("release/date-before-previous", { date: input.date, previous: input.previous.version, released });
+  }
   const required = requiredBump(input.diff);
   let level: Level | null = null;
   let version = "1.0.0";
   if (input.previous) {
     const from = input.previous.version;
-    if (!required.level || !required.because) return refuse("release/nothing-changed", `nothing changed since ${from}: the sources build the same data, so there is nothing to release`);
+    if (!required.level || !required.because) return refuse("release/nothing-changed", { from });
     if (input.requested !== "auto" && levelRank(input.requested) < levelRank(required.level)) {
-      return refuse(
-        "release/bump-too-small",
-        `--bump ${input.requested} is too small: ${required.because.message} requires a ${required.level} release (${from} → ${bumpVersion(from, required.level)})`,
-        required.because,
-      );
+      const params = { requested: input.requested, because: required.because.message, level: required.level, from, to: bumpVersion(from, required.level) };
+      return refuse("release/bump-too-small", params, required.because);
     }
     level = input.requested === "auto" ? required.level : input.requested;
     version = bumpVersion(from, level);
   }
-  if (input.published.includes(version)) return refuse("release/already-published", `${version} is already published; a published release is never overwritten or modified`);
+  if (input.published.includes(version)) return refuse("release/already-published", { version });
 
   // `created` is the release's date: when the package was made, not a date from the sources.
   const descriptor = withVersion(input.build.get(DESCRIPTOR_FILE)!, version, input.date);
@@ -82,8 +89,8 @@ export function planRelease(input: ReleaseInput): { ok: true; plan: ReleasePlan 
   return { ok: true, plan: { version, level, because: required.because, date: input.date, files: sortFiles(files), archive, root: rootDescriptor(descriptor, `dist-data/${version}/`) } };
 }
 
-function refuse(code: Refusal["code"], message: string, change?: Change): { ok: false; refusal: Refusal } {
-  return { ok: false, refusal: { code, message, ...(change ? { change } : {}) } };
+function refuse(code: Refusal["code"], params: Params, change?: Change): { ok: false; refusal: Refusal } {
+  return { ok: false, refusal: { code, message: fillTemplate(CODES[code].message, params), ...(change ? { change } : {}) } };
 }
 
 function text(s: string): Uint8Array {

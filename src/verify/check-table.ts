@@ -2,6 +2,7 @@ import { compileCellCheck, INVALID } from "./check-cell.js";
 import type { Resource, TableSchema } from "./descriptor-schema.js";
 import type { JsonCell } from "./json-rows.js";
 import type { RawTable } from "./read-raw-table.js";
+import { RowDigest } from "./row-digest.js";
 import { ProblemSink } from "./verify-problem.js";
 
 /** The key values some foreign key points at: every non-null tuple of `fields` in `resource`. */
@@ -24,6 +25,8 @@ export interface ForeignValues {
 /** What checking a table leaves for the foreign-key pass. */
 export interface TableCheck {
   rows: number;
+  /** The digest of the rows' values (row-digest.ts), to compare the formats of one table. */
+  digest: string;
   indexes: KeyIndex[];
   deferred: ForeignValues[];
 }
@@ -32,7 +35,8 @@ export interface TableCheck {
  * Check a table's rows against its Table Schema in one pass (two, when its primary keys turn out
  * not to be in order): header, types, constraints, unique fields and primary key. Builds the key
  * sets other tables point at (`wanted`); resolves this table's foreign keys at once where the
- * target's keys are already `known`, and defers the rest. Sets and Maps only, so linear in the rows.
+ * target's keys are already `known`, and defers the rest; takes the digest of its values as it goes.
+ * Sets and Maps only, so linear in the rows.
  */
 export function checkTable(file: string, resource: Resource, schema: TableSchema, raw: RawTable, wanted: readonly string[][], known: ReadonlyMap<string, Set<string>>, sink: ProblemSink): TableCheck {
   // First as a table sorted by its key, as published; its problems are kept only if it is one.
@@ -99,6 +103,7 @@ function checkRows(file: string, resource: Resource, schema: TableSchema, raw: R
     return true;
   };
   let rows = 0;
+  const digest = new RowDigest();
 
   /** The row's logical values into `values`, problems reported; false when the row is not read at all. */
   const readRow = (cells: readonly unknown[], row: number): boolean => {
@@ -126,7 +131,11 @@ function checkRows(file: string, resource: Resource, schema: TableSchema, raw: R
       rows += batch.length;
       for (let i = 0; i < batch.length; i++) {
         const row = raw.firstRow + before + i;
-        if (!readRow(batch[i]!, row)) continue;
+        if (!readRow(batch[i]!, row)) {
+          digest.add([], 0);
+          continue;
+        }
+        digest.add(values, width);
         for (let f = 0; f < width; f++) {
           const seen = unique[f];
           if (!seen || values[f] === null) continue;
@@ -166,7 +175,7 @@ function checkRows(file: string, resource: Resource, schema: TableSchema, raw: R
     (p) => sink.add(p),
   );
 
-  return { rows, indexes, deferred: foreign.filter((f) => !f.keys).map((f) => f.deferred) };
+  return { rows, digest: digest.finish(), indexes, deferred: foreign.filter((f) => !f.keys).map((f) => f.deferred) };
 }
 
 /** The problem of one unresolved foreign-key value. */

@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { checkArchives, compareArchives } from "./check-archives.js";
+import { compareFormats } from "./compare-formats.js";
 import { checkChecksums, checkResourceFiles, factsOfFiles } from "./check-files.js";
 import { parseDescriptor, type Resource } from "./descriptor-schema.js";
 import type { FileSource } from "./file-source.js";
@@ -7,6 +8,8 @@ import { parseManifest } from "./manifest.js";
 import { decode } from "./json-rows.js";
 import { CHECKSUMS_FILE, DESCRIPTOR_FILE, MANIFEST_FILE } from "./package-files.js";
 import { ProblemSink, type VerifyProblem } from "./verify-problem.js";
+import { tableOfResource } from "./row-digest.js";
+import { VALUE_READERS } from "./value-readers.js";
 import { runVerifyTask, type TaskOutcome, type VerifyTask } from "./verify-tables.js";
 
 /** What `parlex verify` found: intact or not, every problem, and how much was checked. */
@@ -23,7 +26,8 @@ export interface VerifyReport {
 /**
  * Verify a release (a folder, or an archive's files): every file against SHA256SUMS, every
  * resource against the descriptor's bytes and hash, the manifest, every table against its Table
- * Schema (types, constraints, primary key), every foreign key; in a folder, the archive against
+ * Schema (types, constraints, primary key), every foreign key, every format of a table against
+ * its CSV file (the same values); in a folder, the archive against
  * the folder. Problems are returned as data, never thrown.
  */
 export async function verifyPackage(source: FileSource, options: { fromArchive: boolean; parallelBytes?: number }): Promise<VerifyReport> {
@@ -40,6 +44,13 @@ export async function verifyPackage(source: FileSource, options: { fromArchive: 
   const descriptor = parsed?.ok ? parsed.descriptor : null;
   const tabular = descriptor ? descriptor.resources.filter((r) => r.schema && (r.format === "csv" || r.format === "json")) : [];
   const groups: VerifyTask[] = linkedGroups(tabular).map((resources) => ({ resources }));
+  // The other formats of each table (Arrow…), read for their values alone, in a task of their own.
+  const schemas = new Map(tabular.map((r) => [r.name, r.schema!.fields]));
+  const others = (descriptor?.resources ?? []).flatMap((r) => {
+    const fields = r.format !== undefined && r.format in VALUE_READERS && !r.schema ? schemas.get(tableOfResource(r)) : undefined;
+    return fields ? [{ resource: r, fields }] : [];
+  });
+  if (others.length > 0) groups.push({ resources: [], others });
   const declaredBytes = tabular.reduce((sum, r) => sum + (r.bytes ?? 0), 0);
   const inParallel = source.folder !== undefined && declaredBytes >= (options.parallelBytes ?? PARALLEL_BYTES) && groups.length > 1;
   const tableOutcomes = inParallel ? inWorkers(source.folder!, source.label, groups) : inSequence(groups, source);
@@ -76,6 +87,7 @@ export async function verifyPackage(source: FileSource, options: { fromArchive: 
     tables += outcome.tables;
     rows += outcome.rows;
   }
+  compareFormats(outcomes.flatMap((o) => o.digests), sink);
   checkArchives(archives, files, sink);
   const problems = sink.finish();
   return { target: source.label, ok: problems.length === 0, version: descriptor?.version ?? null, problems, files: files.length, tables, rows };

@@ -3,16 +3,20 @@
 
 import { checkForeignKeys } from "./check-foreign-keys.js";
 import { checkTable, indexName, type ForeignValues, type KeyIndex, type TableCheck } from "./check-table.js";
-import type { Resource } from "./descriptor-schema.js";
+import type { Field, Resource } from "./descriptor-schema.js";
 import type { FileSource } from "./file-source.js";
 import { decode } from "./json-rows.js";
 import { ReadAgain, readCsvTable, readJsonTable } from "./read-raw-table.js";
 import { DESCRIPTOR_FILE } from "./package-files.js";
+import { tableOfResource, type FormatDigest } from "./row-digest.js";
+import { VALUE_READERS } from "./value-readers.js";
 import { ProblemSink, type SinkContents } from "./verify-problem.js";
 
 /** A part of verification that needs nothing from the others: a group of linked tables. */
 export interface VerifyTask {
   resources: Resource[];
+  /** Files of other formats (VALUE_READERS), read only for the digest of their values, with their table's fields. */
+  others?: { resource: Resource; fields: Field[] }[];
 }
 
 /** What a task found. */
@@ -20,16 +24,27 @@ export interface TaskOutcome {
   sink: SinkContents;
   tables: number;
   rows: number;
+  /** The digest of each table file's values that could be read. */
+  digests: FormatDigest[];
 }
 
 /** Run one task against a package's files (in whatever thread). */
 export async function runVerifyTask(task: VerifyTask, source: FileSource): Promise<TaskOutcome> {
   const sink = new ProblemSink();
-  const checked = await checkTables(task.resources, source, sink);
-  return { sink: sink.export(), ...checked };
+  const digests: FormatDigest[] = [];
+  const checked = await checkTables(task.resources, source, sink, digests);
+  for (const { resource, fields } of task.others ?? []) {
+    const bytes = await source.read(resource.path);
+    const read = VALUE_READERS[resource.format ?? ""];
+    if (bytes === undefined || read === undefined) continue; // an absent file is reported with the files
+    const values = (await read())(bytes, fields);
+    if ("problem" in values) sink.add({ code: "data/format", file: resource.path, message: values.problem });
+    else digests.push({ table: tableOfResource(resource), format: resource.format!, file: resource.path, ...values });
+  }
+  return { sink: sink.export(), ...checked, digests };
 }
 
-async function checkTables(resources: readonly Resource[], source: FileSource, sink: ProblemSink): Promise<{ tables: number; rows: number }> {
+async function checkTables(resources: readonly Resource[], source: FileSource, sink: ProblemSink, digests: FormatDigest[]): Promise<{ tables: number; rows: number }> {
   const tabular = dependenciesFirst([...resources]);
   const wanted = new Map<string, Map<string, string[]>>();
   for (const r of tabular) {
@@ -63,6 +78,7 @@ async function checkTables(resources: readonly Resource[], source: FileSource, s
       unread.add(r.name);
       continue;
     }
+    digests.push({ table: tableOfResource(r), format: r.format ?? "csv", file: r.path, rows: result.rows, digest: result.digest });
     for (const ix of result.indexes) known.set(indexName(ix.resource, ix.fields), ix.keys);
     indexes.push(...result.indexes);
     deferred.push(...result.deferred);

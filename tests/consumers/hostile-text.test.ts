@@ -1,4 +1,5 @@
-// Free text that breaks naive CSV readers — commas, quotes, line breaks, edge spaces, "NA"/"null"
+// Free text that breaks naive CSV readers — commas, quotes, line breaks, edge spaces, "NA"/"None"
+// (a whole value of YAML's null words, null or ~, is refused by validation: text/yaml-null)
 // and other missing-value look-alikes, numbers and booleans as text, Cyrillic, Chinese, emoji —
 // must come back from pandas, R and Arrow exactly as the JSON files hold it.
 import { fileURLToPath } from "node:url";
@@ -12,18 +13,18 @@ const SOURCES = fileURLToPath(new URL("./fixtures/hostile/sources/", import.meta
 const HOSTILE: [table: string, column: string, value: string][] = [
   ["meetings", "title", 'Talks, "frank and friendly", between the two speakers'],
   ["meetings", "summary", 'First line, with a comma.\n  Second line "quoted", indented.\n\nAfter a blank line; ends with a line break.\n'],
-  ["meetings", "city", "null"],
+  ["meetings", "city", "None"],
   ["meetings", "note", "NA"],
   ["meeting_participants", "role", "  Vice-chairman of the NPC  "],
   ["meeting_participants", "role", '""'],
   ["quotes", "text", 'Li said: "Our two parliaments are good neighbours," — 我们是好邻居 🤝'],
   ["quotes", "text", "Нұрова: «Сауда өсті»,\r\nwith a CRLF line break,\ta tab and a backslash C:\\new\\table \\n"],
-  ["quotes", "text", " "],
+  ["quotes", "text", " nan "],
   ["topics", "label", "NA"],
-  ["topics", "label", "null"],
+  ["topics", "label", "None"],
   ["topics", "description", "#N/A, N/A, NULL, null, NaN, nan, -nan, 1.#IND, <NA>, None, TRUE, false"],
   ["topics", "description", "  two leading spaces, two trailing spaces  "],
-  ["topics", "aliases", "null; NA; 007; 1e5; true"],
+  ["topics", "aliases", "nan; NA; 007; 1e5; true"],
   ["visits", "title", "An NPC delegation visits Kazakhstan 🇨🇳🤝🇰🇿 (family: 👨‍👩‍👧)"],
   ["visits", "cities", 'Astana, "the capital"; Алматы'],
   ["visits", "note", '""'],

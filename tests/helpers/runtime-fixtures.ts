@@ -1,3 +1,5 @@
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
 import { MAX_FILE_BYTES } from "../../src/load/parse-source-bytes.js";
 import { linkTreeFile, writeTreeFile } from "./temp-tree.js";
 import type { Tuple } from "./fixtures.js";
@@ -69,5 +71,14 @@ export const RUNTIME_FIXTURES: RuntimeFixture[] = [
     // A link to nothing: listed like a file, but reading it fails.
     create: (dir) => linkTreeFile(dir, SPORTS, "no-such-file.yaml"),
     expected: [SKIPPED, ["file/unreadable", SPORTS, 0, 0]],
+  },
+  {
+    name: "file--no-records",
+    // An empty sources/ folder (git keeps no empty folder): valid before, and releasable.
+    create: async (dir) => {
+      await rm(path.join(dir, "sources"), { recursive: true });
+      await mkdir(path.join(dir, "sources"));
+    },
+    expected: [["file/no-records", "sources", 0, 0]],
   },
 ];

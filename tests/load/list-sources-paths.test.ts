@@ -49,7 +49,8 @@ describe("listing order", () => {
       symlinkSync(path.join(dir, "sources/people/a.yaml"), path.join(dir, "sources/people/a-link.yaml"));
       const listing = await listSources("sources", dir);
       const shown = [...listing.entries.map((e) => e.file), ...listing.diagnostics.map((d) => d.file)];
-      const expected = [...files.filter((f) => !f.includes("/.")), "people/a-link.yaml"].map((f) => `sources/${f}`);
+      // Every file is an entry or a finding: a hidden one too (file/hidden-file), never skipped silently.
+      const expected = [...files, "people/a-link.yaml"].map((f) => `sources/${f}`);
       expect(new Set(shown)).toEqual(new Set(expected));
       const listed = listing.entries.map((e) => e.file);
       expect(listed).toEqual([...listed].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));

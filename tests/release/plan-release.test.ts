@@ -50,6 +50,7 @@ function input(overrides: Partial<ReleaseInput> & { before: PackageSnapshot | nu
     published: before ? ["1.0.0"] : [],
     requested: "auto",
     date: "2026-11-22",
+    today: "2026-12-31",
     build: afterFiles ?? build,
     snapshot: after,
     sources: { digest: `sha256:${"0".repeat(64)}`, files: 14 },
@@ -159,6 +160,23 @@ describe("planRelease (pure: diff → bump → plan)", () => {
     const afterFiles = corrected(build);
     const result = planRelease(input({ before: current, after: await snapshot(afterFiles), afterFiles, published: ["1.0.0", "1.0.1"] }));
     expect(result).toEqual({ ok: false, refusal: { code: "release/already-published", message: "1.0.1 is already published; a published release is never overwritten or modified" } });
+  });
+
+  it("refuses a date after today, and one before the previous release's, before anything else", async () => {
+    const afterFiles = corrected(build);
+    const after = await snapshot(afterFiles);
+    expect(planRelease(input({ before: current, after, afterFiles, date: "2999-01-01" }))).toEqual({
+      ok: false,
+      refusal: { code: "release/date-in-future", message: "--date 2999-01-01 is after today (2026-12-31): a release is dated the day it is made" },
+    });
+    const previous = { version: "1.0.0", changelog: null, released: "2026-11-22" };
+    expect(planRelease(input({ before: current, after, afterFiles, previous, date: "2026-11-21" }))).toEqual({
+      ok: false,
+      refusal: { code: "release/date-before-previous", message: "--date 2026-11-21 is before 1.0.0, released 2026-11-22: releases are dated in the order they are made" },
+    });
+    // The same day as the previous release, and today, are fine.
+    expect(planRelease(input({ before: current, after, afterFiles, previous, date: "2026-11-22" })).ok).toBe(true);
+    expect(planRelease(input({ before: current, after, afterFiles, previous, date: "2026-12-31" })).ok).toBe(true);
   });
 
   it("is deterministic: the same input plans the same bytes", () => {

@@ -60,6 +60,33 @@ describe("parlex release, as a maintainer runs it from a project folder", () => 
     expect(diff).toMatchObject({ code: 0, stdout: "No changes against 1.0.0: nothing to release.\n" });
   });
 
+  it("refuses a release dated in the future or before the previous release (exit 1), writing nothing", async () => {
+    const before = filesUnder(path.join(b, "dist-data"));
+    const future = await runInProcess(["release", "--date", "2999-01-01"], b);
+    expect(future.code).toBe(1);
+    expect(future.stderr).toMatch(/^parlex release: --date 2999-01-01 is after today \(\d{4}-\d{2}-\d{2}\): a release is dated the day it is made\.\n$/);
+    const earlier = await runInProcess(["release", "--date", "2026-11-21"], b);
+    expect(earlier).toEqual({ code: 1, stdout: "", stderr: "parlex release: --date 2026-11-21 is before 1.0.0, released 2026-11-22: releases are dated in the order they are made.\n" });
+    expect(filesUnder(path.join(b, "dist-data"))).toEqual(before);
+  });
+
+  it("refuses to release on top of a latest release that does not verify (exit 1), writing nothing", async () => {
+    const damaged = makeProject(scratch, "damaged");
+    expect((await runInProcess(["release", "--date", "2026-11-22"], damaged)).code).toBe(0);
+    const people = path.join(damaged, "dist-data/1.0.0/csv/people.csv");
+    writeFileSync(people, readFileSync(people, "utf8").replace("Bo Beta", "Bo Betb"));
+    editSource(damaged, "meetings/2023/gamma-alpha-astana.yaml", (t) => t.replace("title: Cy Gamma meets Ana Alpha", "title: Cy Gamma meets Ana Alpha in Astana"));
+    const root = readFileSync(path.join(damaged, "datapackage.json"));
+    const before = filesUnder(path.join(damaged, "dist-data"));
+    const result = await runInProcess(["release", "--date", "2026-11-23"], damaged);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("dist-data/1.0.0/csv/people.csv  resource/hash  ");
+    expect(result.stderr).toMatch(/parlex release: the latest release, dist-data\/1\.0\.0, does not verify \(\d+ problem\(s\)\), so a changelog against it would be false; nothing was released \(run `parlex verify dist-data\/1\.0\.0`\)\.\n$/);
+    expect(filesUnder(path.join(damaged, "dist-data"))).toEqual(before);
+    expect(readFileSync(path.join(damaged, "datapackage.json"))).toEqual(root);
+  });
+
   it("releases a corrected value as 1.0.1 with a changelog naming the ID and field, leaving 1.0.0 untouched", async () => {
     const before = digests(path.join(a, "dist-data/1.0.0"));
     editSource(a, "meetings/2023/gamma-alpha-astana.yaml", (t) => t.replace("title: Cy Gamma meets Ana Alpha", "title: Cy Gamma meets Ana Alpha in Astana"));

@@ -6,7 +6,8 @@ import { verifyPackage, type VerifyReport } from "../../src/verify/verify-packag
 import { tableNamed } from "../../src/tables/table-definitions.js";
 import { csvWriter } from "../../src/write/csv/csv-writer.js";
 import { jsonWriter } from "../../src/write/json/json-writer.js";
-import { makeProject, resealRelease, runParlexInProcess, runParlexProcess, scratchDir } from "../release/helpers.js";
+import { arrowWriter } from "../../src/write/arrow/arrow-writer.js";
+import { editSource, makeProject, resealRelease, runParlexInProcess, runParlexProcess, scratchDir } from "../release/helpers.js";
 
 const scratch = scratchDir("verify");
 const project = makeProject(scratch, "project");
@@ -65,6 +66,8 @@ describe("parlex verify", () => {
       ["archive/mismatch", ARCHIVE],
       ["checksums/mismatch", "csv/people.csv"],
       ["resource/hash", "csv/people.csv"],
+      // Its values now differ from the JSON and Arrow files', which agree: the CSV file is named.
+      ["data/formats-differ", "csv/people.csv"],
     ]);
   });
 
@@ -84,14 +87,53 @@ describe("parlex verify", () => {
     await resealRelease(dir);
     const { code, report } = await verify(dir);
     expect(code).toBe(1);
-    expect(report.problems).toEqual([{ code: "data/foreign-key", file: "csv/meeting_participants.csv", row: 3, message: '(person_id) = ["di-delta"] is not a row of people(person_id)' }]);
+    expect(report.problems).toEqual([
+      { code: "data/foreign-key", file: "csv/meeting_participants.csv", row: 3, message: '(person_id) = ["di-delta"] is not a row of people(person_id)' },
+      // The CSV file no longer holds what the JSON and Arrow files (which agree) hold.
+      { code: "data/formats-differ", file: "csv/meeting_participants.csv", message: "its values differ from json/meeting_participants.json's: every format of meeting_participants must hold the same values" },
+    ]);
+  });
+
+  it("fails a release whose JSON differs from its CSV, every checksum and hash fixed up to match, in worker threads and here", async () => {
+    const dir = copyOf("json-differs", (d) => replaceIn(path.join(d, "json/meetings.json"), '"title":"Cy Gamma meets Ana Alpha"', '"title":"Cy Gamma meets Ana Alpha again"'));
+    await resealRelease(dir);
+    const { code, report } = await verify(dir);
+    expect(code).toBe(1);
+    expect(report.problems).toEqual([
+      { code: "data/formats-differ", file: "json/meetings.json", message: "its values differ from csv/meetings.csv's: every format of meetings must hold the same values" },
+    ]);
+    const source = sourceFromFolder(dir, dir);
+    expect(await verifyPackage(source, { fromArchive: false, parallelBytes: 0 })).toEqual(await verifyPackage(source, { fromArchive: false, parallelBytes: Number.POSITIVE_INFINITY }));
+  });
+
+  it("fails a release whose Arrow file holds other values or other rows than its CSV, resealed", async () => {
+    // The Arrow files of the same tables built from edited sources, in place of the release's own.
+    const other = makeProject(scratch, "other-values");
+    editSource(other, "meetings/2023/gamma-alpha-astana.yaml", (t) => t.replace("title: Cy Gamma meets Ana Alpha", "title: Cy Gamma meets Ana Alpha in Astana"));
+    rmSync(path.join(other, "sources/topics/commerce.yaml"), { force: true });
+    const built = await runParlexInProcess(["build", "--out", "out", "--quiet"], other);
+    if (built.code !== 0) throw new Error(built.stderr);
+    const dir = copyOf("arrow-differs", (d) => cpSync(path.join(other, "out/arrow/meetings.arrow"), path.join(d, "arrow/meetings.arrow")));
+    await resealRelease(dir);
+    const { report } = await verify(dir);
+    expect(report.problems).toEqual([
+      { code: "data/formats-differ", file: "arrow/meetings.arrow", message: "its values differ from csv/meetings.csv's: every format of meetings must hold the same values" },
+    ]);
+    const rows = copyOf("arrow-rows", (d) => cpSync(path.join(other, "out/arrow/meetings.arrow"), path.join(d, "arrow/people.arrow")));
+    await resealRelease(rows);
+    expect((await verify(rows)).report.problems).toEqual([
+      { code: "data/format", file: "arrow/people.arrow", message: expect.stringMatching(/^columns are meeting_id, title, .*; the table's schema says person_id, /) },
+    ]);
   });
 
   it("fails a broken self-reference (a topic's parent) in a JSON table", async () => {
     const dir = copyOf("self-reference", (d) => replaceIn(path.join(d, "json/topics.json"), '"parent_topic_id":"trade"', '"parent_topic_id":"commerce"'));
     await resealRelease(dir);
     const { report } = await verify(dir);
-    expect(report.problems).toEqual([{ code: "data/foreign-key", file: "json/topics.json", row: 1, message: '(parent_topic_id) = ["commerce"] is not a row of topics-json(topic_id)' }]);
+    expect(report.problems).toEqual([
+      { code: "data/foreign-key", file: "json/topics.json", row: 1, message: '(parent_topic_id) = ["commerce"] is not a row of topics-json(topic_id)' },
+      { code: "data/formats-differ", file: "json/topics.json", message: "its values differ from csv/topics.csv's: every format of topics must hold the same values" },
+    ]);
   });
 
   it("checks types and constraints: required, pattern, enum, minimum, integer, unique primary key", async () => {
@@ -108,11 +150,14 @@ describe("parlex verify", () => {
     const { report } = await verify(dir);
     expect(report.problems.map((p) => [p.code, p.file, p.row])).toEqual([
       ["data/enum", "csv/meetings.csv", 2],
+      ["data/formats-differ", "csv/meetings.csv", undefined],
       ["data/required", "csv/people.csv", 3],
       ["data/pattern", "csv/people.csv", 3],
+      ["data/formats-differ", "csv/people.csv", undefined],
       ["data/minimum", "csv/positions.csv", 2],
       ["data/type", "csv/positions.csv", 4],
       ["data/primary-key", "csv/positions.csv", 4],
+      ["data/formats-differ", "csv/positions.csv", undefined],
     ]);
   });
 
@@ -154,6 +199,7 @@ describe("parlex verify", () => {
       const table = tableNamed("visit_documents");
       writeFileSync(path.join(d, "csv/visit_documents.csv"), csvWriter.write(table, []));
       writeFileSync(path.join(d, "json/visit_documents.json"), jsonWriter.write(table, []));
+      writeFileSync(path.join(d, "arrow/visit_documents.arrow"), arrowWriter.write(table, []));
     });
     expect(readFileSync(path.join(dir, "csv/visit_documents.csv"), "utf8")).toBe("visit_id,document_id\n");
     await resealRelease(dir);

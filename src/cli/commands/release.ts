@@ -2,12 +2,16 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { isRealDate } from "../../model/dates.js";
+import { CODES } from "../../catalogue/codes.js";
+import { fillTemplate } from "../../catalogue/make-diagnostic.js";
 import { renderHuman } from "../../render/render-human.js";
-import { CHANGELOG_FILE } from "../../verify/package-files.js";
+import { sourceFromFolder } from "../../verify/file-source.js";
+import { verifyPackage } from "../../verify/verify-package.js";
+import { CHANGELOG_FILE, MANIFEST_FILE } from "../../verify/package-files.js";
 import { diffPackages } from "../../release/diff-packages.js";
 import { listReleases } from "../../release/list-releases.js";
 import { loadComparison } from "../../release/load-comparison.js";
-import { digestSources } from "../../verify/manifest.js";
+import { digestSources, parseManifest } from "../../verify/manifest.js";
 import { planRelease, type ReleasePlan } from "../../release/plan-release.js";
 import { renderChangelogEntry } from "../../release/render-changelog.js";
 import { readSourceFiles, readToolkitVersion } from "../../release/read-source-files.js";
@@ -38,13 +42,15 @@ SOURCES is the sources folder (default: sources), relative to the current folder
 Options:
   --bump auto|major|minor|patch   the bump (default: auto, the smallest the changes require);
                                   a bump smaller than the changes require is refused
-  --date YYYY-MM-DD               the release date (default: today, UTC)
+  --date YYYY-MM-DD               the release date (default: today, UTC); not later than
+                                  today, nor earlier than the previous release's
   --dry-run                       show the version, the changelog entry and the files; write nothing
   --archive DIR                   verify direct quotes against archived documents, as validate does
   -h, --help                      show this help
 
 Exit codes: 0 released (or dry run), 1 refused (nothing changed, bump too small, version
-already published) or sources invalid, 2 usage error, 3 internal error.`;
+already published, the latest release does not verify, --date out of order) or sources
+invalid, 2 usage error, 3 internal error.`;
 
 const Options = z.object({
   paths: z.array(z.string()).max(1, "give at most one SOURCES folder"),
@@ -74,20 +80,34 @@ export async function runRelease(argv: string[], io: CommandIo): Promise<number>
     for (const note of await recoverInterruptedRelease(dist, rootFile, latest)) io.stderr(`parlex release: ${note}.\n`);
   }
   const against = latest ? { dir: path.join(dist, latest), label: `dist-data/${latest}` } : null;
-  const comparison = await loadComparison({ root, cwd: io.cwd, against, date: options.date, ...(options.archive !== undefined ? { archiveDir: options.archive } : {}) });
+  // The latest release is verified while the sources are built: a changelog and a version drawn
+  // from a damaged release would be false.
+  const [comparison, previous] = await Promise.all([
+    loadComparison({ root, cwd: io.cwd, against, date: options.date, ...(options.archive !== undefined ? { archiveDir: options.archive } : {}) }),
+    against ? verifyPackage(sourceFromFolder(against.label, against.dir), { fromArchive: false }) : null,
+  ]);
+  if (previous && !previous.ok) {
+    const shown = previous.problems.slice(0, 10).map((p) => `${against!.label}/${p.file}${p.row !== undefined ? `:${p.row}` : ""}  ${p.code}  ${p.message}\n`);
+    const more = previous.problems.length > 10 ? `… and ${previous.problems.length - 10} more\n` : "";
+    const message = fillTemplate(CODES["release/previous-unverified"].message, { label: against!.label, problems: previous.problems.length });
+    io.stderr(shown.join("") + more + `parlex release: ${message}; nothing was released (run \`parlex verify ${against!.label}\`).\n`);
+    return EXIT.invalid;
+  }
   if (!comparison.ok) {
     if (comparison.reason === "sources-invalid") io.stderr(renderHuman(comparison.report, io.color) + "parlex release: the sources are invalid, so nothing was released.\n");
     else io.stderr(comparison.problems.map((p) => `${comparison.label}/${p}\n`).join("") + `parlex release: the latest release, ${comparison.label}, is not readable; run \`parlex verify ${comparison.label}\`.\n`);
     return EXIT.invalid;
   }
   const changelog = latest ? await readFile(path.join(dist, latest, CHANGELOG_FILE), "utf8").catch(() => null) : null;
+  const manifest = latest ? parseManifest(await readFile(path.join(dist, latest, MANIFEST_FILE), "utf8").catch(() => "")) : null;
   const diff = diffPackages(comparison.before, comparison.after);
   const result = planRelease({
     diff,
-    previous: latest ? { version: latest, changelog } : null,
+    previous: latest ? { version: latest, changelog, released: manifest?.ok ? manifest.manifest.released : null } : null,
     published,
     requested: options.bump,
     date: options.date,
+    today: new Date().toISOString().slice(0, 10),
     build: comparison.build,
     snapshot: comparison.after,
     sources: digestSources(await readSourceFiles(root)),

@@ -1,10 +1,10 @@
 import type { UnplacedDiagnostic } from "../../model/diagnostic.js";
-import { dateBounds, dateParts, formatDate, isRealDate } from "../../model/dates.js";
+import { dateBounds, dateParts, EARLIEST_DATE, formatDate, isRealDate, LATEST_DATE, partialBounds } from "../../model/dates.js";
 import type { EventDate } from "../../types/meeting.js";
 import { makeDiagnostic } from "../../catalogue/make-diagnostic.js";
 import type { MeaningCheck } from "./meaning-check.js";
 
-/** Dates are real days, ranges are ordered, meetings sit in their year folder and inside their visit. */
+/** Dates are real days within the dataset's span, ranges are ordered, meetings sit in their year folder and inside their visit. */
 export const checkDates: MeaningCheck = ({ index }) => {
   const out: UnplacedDiagnostic[] = [];
   const sound = (file: string, pointer: string, date: EventDate | undefined): boolean => {
@@ -13,6 +13,12 @@ export const checkDates: MeaningCheck = ({ index }) => {
     for (const part of dateParts(date)) {
       if (!isRealDate(part.value)) {
         out.push(makeDiagnostic("date/invalid", { value: part.value }, { file, pointer: pointer + part.pointer }));
+        ok = false;
+        continue;
+      }
+      const bounds = partialBounds(part.value);
+      if (bounds.start < EARLIEST_DATE || bounds.end > LATEST_DATE) {
+        out.push(makeDiagnostic("date/out-of-range", { value: part.value, earliest: EARLIEST_DATE, latest: LATEST_DATE }, { file, pointer: pointer + part.pointer }));
         ok = false;
       }
     }

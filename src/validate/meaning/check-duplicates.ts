@@ -1,24 +1,28 @@
 import type { UnplacedDiagnostic } from "../../model/diagnostic.js";
 import { formatDate } from "../../model/dates.js";
+import { foldLookalikes } from "../../model/lookalikes.js";
 import { makeDiagnostic } from "../../catalogue/make-diagnostic.js";
 import type { MeaningCheck } from "./meaning-check.js";
 
-/** Different records that are probably one: people with transliterated names, meetings with the same date and people. */
+/** Different records that are probably one: people with transliterated or look-alike names, meetings with the same date and people. */
 export const checkDuplicates: MeaningCheck = ({ index }) => {
   const out: UnplacedDiagnostic[] = [];
-  const people = new Map<string, { id: string; name: string }>();
+  const people = new Map<string, { id: string; name: string; lookalike: boolean }>();
   for (const [id, { file, record }] of index.person) {
     const reported = new Set<string>();
     for (const spelling of [record.name, ...record.names.map((n) => n.name)]) {
-      const key = nameSkeleton(spelling);
+      // Look-alike letters (Cyrillic а in a Latin name) are read as the Latin ones they pass for.
+      const folded = foldLookalikes(spelling);
+      const lookalike = folded !== spelling;
+      const key = nameSkeleton(folded);
       // A name in another script has no Latin skeleton: it can match only its own exact spelling.
       if (key === "") continue;
       const other = people.get(key);
       if (other && other.id !== id && !reported.has(other.id)) {
         reported.add(other.id);
         const params = { id, other: other.id, name: spelling, otherName: other.name };
-        out.push(makeDiagnostic("duplicate/person", params, { file, pointer: "/name" }));
-      } else if (!other) people.set(key, { id, name: spelling });
+        out.push(makeDiagnostic(lookalike || other.lookalike ? "duplicate/person-lookalike" : "duplicate/person", params, { file, pointer: "/name" }));
+      } else if (!other) people.set(key, { id, name: spelling, lookalike });
     }
   }
   const meetings = new Map<string, string>();

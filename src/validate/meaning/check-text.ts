@@ -6,6 +6,10 @@ import type { MeaningCheck } from "./meaning-check.js";
 
 
 const ASCII = /^[\x00-\x7F]*$/;
+/** The words YAML 1.1 and 1.2 read as null when unquoted: never a text a source means. */
+const YAML_NULLS = new Set(["null", "Null", "NULL", "~"]);
+/** A text of white space only (JavaScript's \s includes Unicode's spaces), or of zero-width spaces. */
+const BLANK = /^[\s\u200B\u2060]+$/;
 
 const SCRIPTS = [
   { name: "Latin", letters: /\p{Script=Latin}/u },
@@ -14,7 +18,8 @@ const SCRIPTS = [
 ];
 
 /**
- * Free text is safe to publish: in Unicode NFC (so equal names are equal bytes), with no word that
+ * Free text is safe to publish: never a YAML null read as a word (`null`, `~`) nor only spaces,
+ * in Unicode NFC (so equal names are equal bytes), with no word that
  * mixes Latin, Cyrillic and Greek letters (look-alike letters that hide a different name), and
  * with no start a spreadsheet would run as a formula.
  */
@@ -23,6 +28,9 @@ export const checkText: MeaningCheck = ({ index }) => {
   for (const map of Object.values(index)) {
     for (const { file, record } of map.values()) {
       walkStrings(record, [], (value, path) => {
+        // Sources are read with YAML's failsafe schema, so `null` and `~` arrive as those words.
+        if (YAML_NULLS.has(value)) out.push(makeDiagnostic("text/yaml-null", { where: path.join("."), value }, { file, pointer: toPointer(path) }));
+        else if (BLANK.test(value)) out.push(makeDiagnostic("text/blank", { where: path.join(".") }, { file, pointer: toPointer(path) }));
         const formula = FORMULA_START.test(value);
         // Plain ASCII is always NFC and all Latin: most text is, and needs no closer look.
         const ascii = ASCII.test(value);

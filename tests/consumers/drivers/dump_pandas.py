@@ -1,12 +1,15 @@
 """Load a package with its load.py (imported as a module, as a user would) and dump what pandas
 read as JSON: per table, row count, dtypes, categories and every value (dates as YYYY-MM-DD,
-missing values as null). Usage: python3 dump_pandas.py PACKAGE_DIR OUT.json"""
+missing values as null). Usage: python3 dump_pandas.py PACKAGE_DIR OUT.json [SOURCE [CACHE_DIR]]
+(SOURCE: what to load, e.g. the package's URL; by default PACKAGE_DIR itself)"""
 
 import json
 import math
 import sys
 
 package, out = sys.argv[1], sys.argv[2]
+source = sys.argv[3] if len(sys.argv) > 3 else package
+cache_dir = sys.argv[4] if len(sys.argv) > 4 else None
 sys.path.insert(0, package)
 import load  # noqa: E402  (the package's own load.py)
 
@@ -26,7 +29,7 @@ def cell(value):
 
 
 dump = {}
-for name, frame in load.load(package).items():
+for name, frame in load.load(source, cache_dir=cache_dir).items():
     dtypes = {column: str(dtype) for column, dtype in frame.dtypes.items()}
     levels = {c: (list(map(str, d.categories)) if isinstance(d, pd.CategoricalDtype) else None) for c, d in frame.dtypes.items()}
     ordered = {c: (bool(d.ordered) if isinstance(d, pd.CategoricalDtype) else None) for c, d in frame.dtypes.items()}

@@ -1,0 +1,144 @@
+import type { JsonCell } from "./json-rows.js";
+
+/** A table's values as one format holds them, reduced to a digest: equal digests, equal values. */
+export interface FormatDigest {
+  /** The table the resource holds (the CSV resource's name; `meetings-json` holds `meetings`). */
+  table: string;
+  format: string;
+  file: string;
+  rows: number;
+  digest: string;
+}
+
+/** What kind of value a cell holds, mixed into the digest with its hash. */
+export const TAG = { text: 1, number: 2, true: 3, false: 4, missing: 5, rowEnd: 6 } as const;
+
+/** The hash of the last cell hashed (two 32-bit lanes), set by hashText, hashUtf8 and hashNumber. */
+export const cellHash = new Int32Array(2);
+
+/**
+ * Hash a text by its UTF-16 units (two multiplicative lanes, FNV-1a and a Murmur-like one).
+ * Neither lane is a cryptographic hash: the digest tells formats that were written apart, or
+ * altered, from one another, while the files themselves are held to their SHA-256 hashes.
+ */
+export function hashText(text: string): void {
+  let a = 0x811c9dc5 | 0;
+  let b = 0x9747b28c | 0;
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    a = Math.imul(a ^ u, 0x01000193);
+    b = Math.imul(b ^ u, 0x5bd1e995);
+    b ^= b >>> 13;
+  }
+  cellHash[0] = Math.imul(a ^ text.length, 0x01000193);
+  cellHash[1] = Math.imul(b ^ text.length, 0x5bd1e995);
+}
+
+/** Hash UTF-8 bytes as hashText hashes the text they encode (decoded here, nothing allocated). */
+export function hashUtf8(bytes: Uint8Array, from: number, to: number): void {
+  let a = 0x811c9dc5 | 0;
+  let b = 0x9747b28c | 0;
+  let n = 0;
+  for (let i = from; i < to; ) {
+    const x = bytes[i]!;
+    let point: number;
+    if (x < 0x80) {
+      point = x;
+      i += 1;
+    } else if (x < 0xe0) {
+      point = ((x & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+      i += 2;
+    } else if (x < 0xf0) {
+      point = ((x & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+      i += 3;
+    } else {
+      point = ((x & 0x07) << 18) | ((bytes[i + 1]! & 0x3f) << 12) | ((bytes[i + 2]! & 0x3f) << 6) | (bytes[i + 3]! & 0x3f);
+      i += 4;
+    }
+    let second = -1;
+    if (point >= 0x10000) {
+      second = 0xdc00 + ((point - 0x10000) & 0x3ff);
+      point = 0xd800 + ((point - 0x10000) >> 10);
+    }
+    a = Math.imul(a ^ point, 0x01000193);
+    b = Math.imul(b ^ point, 0x5bd1e995);
+    b ^= b >>> 13;
+    n++;
+    if (second >= 0) {
+      a = Math.imul(a ^ second, 0x01000193);
+      b = Math.imul(b ^ second, 0x5bd1e995);
+      b ^= b >>> 13;
+      n++;
+    }
+  }
+  cellHash[0] = Math.imul(a ^ n, 0x01000193);
+  cellHash[1] = Math.imul(b ^ n, 0x5bd1e995);
+}
+
+/** Hash a number: a 32-bit integer as itself, any other as its text. */
+export function hashNumber(v: number): void {
+  if (Number.isInteger(v) && v >= -0x80000000 && v <= 0x7fffffff) {
+    cellHash[0] = v;
+    cellHash[1] = ~v;
+  } else hashText(String(v));
+}
+
+/**
+ * A digest of a table's logical values, row by row in order, the same whichever format they were
+ * read from: each cell's hash and kind are mixed into two running lanes, so that nothing but the
+ * digest is kept and no text is built. The CSV and JSON files' values come from the cell checks
+ * (`add`); a reader of another format mixes in its cells' hashes itself (`mix`, `endRow`).
+ */
+export class RowDigest {
+  private s1 = 0x12345678 | 0;
+  private s2 = 0x3c6ef372 | 0;
+  rows = 0;
+  /** Per column, the last text hashed and its hash: a sorted table repeats values in runs. */
+  private lastText: (string | undefined)[] = [];
+  private lastHash: number[] = [];
+
+  /** Mix in one cell: its kind, and (for text and numbers) cellHash. */
+  mix(tag: number, h1: number, h2: number): void {
+    this.s1 = Math.imul((this.s1 ^ h1) + tag, 0x01000193);
+    let s2 = Math.imul(this.s2 ^ h2 ^ (tag << 24), 0x5bd1e995);
+    s2 ^= s2 >>> 15;
+    this.s2 = s2;
+  }
+
+  endRow(): void {
+    this.mix(TAG.rowEnd, 0, 0);
+    this.rows++;
+  }
+
+  /** Add one row's values (the first `width` of `values`, as the cell checks give them). */
+  add(values: readonly (JsonCell | undefined)[], width: number): void {
+    for (let f = 0; f < width; f++) {
+      const v = values[f];
+      if (v === null || v === undefined) this.mix(TAG.missing, 0, 0);
+      else if (typeof v === "string") {
+        if (this.lastText[f] !== v) {
+          hashText(v);
+          this.lastText[f] = v;
+          this.lastHash[2 * f] = cellHash[0]!;
+          this.lastHash[2 * f + 1] = cellHash[1]!;
+        }
+        this.mix(TAG.text, this.lastHash[2 * f]!, this.lastHash[2 * f + 1]!);
+      } else if (typeof v === "number") {
+        hashNumber(v);
+        this.mix(TAG.number, cellHash[0]!, cellHash[1]!);
+      } else this.mix(v ? TAG.true : TAG.false, 0, 0);
+    }
+    this.endRow();
+  }
+
+  /** The digest of every row added. */
+  finish(): string {
+    return (this.s1 >>> 0).toString(16).padStart(8, "0") + (this.s2 >>> 0).toString(16).padStart(8, "0");
+  }
+}
+
+/** The table a resource holds: its name without the `-<format>` the other formats' resources carry. */
+export function tableOfResource(resource: { name: string; format?: string | undefined }): string {
+  const suffix = `-${resource.format ?? ""}`;
+  return resource.format !== undefined && resource.name.endsWith(suffix) ? resource.name.slice(0, -suffix.length) : resource.name;
+}
