@@ -1,10 +1,12 @@
 import { create } from "tar";
 import { compareBytes } from "../verify/file-source.js";
+import { writeGzipPieces } from "./gzip-pieces.js";
 
 /**
  * Write a release's .tar.gz with node-tar, byte-reproducibly: entries (folders, then their files)
  * in code-unit order under one top folder, `portable` headers (no uid, gid, user names, atime or
- * ctime; modes normalised as for umask 022; gzip OS byte fixed), and every mtime, folders' too, set to `mtime`.
+ * ctime; modes normalised as for umask 022), every mtime, folders' too, set to `mtime`, and
+ * compressed in parallel as fixed-size gzip members (gzip-pieces.ts).
  * Reads the files from `cwd`; the archive may be written into that same folder.
  */
 export async function writeArchive(cwd: string, files: readonly string[], archiveFile: string, prefix: string, mtime: Date): Promise<void> {
@@ -19,5 +21,6 @@ export async function writeArchive(cwd: string, files: readonly string[], archiv
   const datedFolders = (entry: { type?: string; noMtime?: boolean }) => {
     if (entry.type === "Directory") entry.noMtime = false;
   };
-  await create({ cwd, file: archiveFile, gzip: { level: 9 }, portable: true, mtime, prefix, noDirRecurse: true, strict: true, onWriteEntry: datedFolders }, entries);
+  const tar = create({ cwd, portable: true, mtime, prefix, noDirRecurse: true, strict: true, onWriteEntry: datedFolders }, entries);
+  await writeGzipPieces(tar, archiveFile);
 }
