@@ -48,7 +48,7 @@ export async function writeFolderAtomically(target: string, files: ReadonlyMap<s
         if (bytes instanceof Uint8Array) await writeFile(file, bytes);
         else if (Array.isArray(bytes)) await writePieces(file, bytes);
         else await link(bytes.sameAs, file).catch(() => copyFile(bytes.sameAs, file));
-        if (++written === Math.ceil(files.size / 2)) faultPoint("build:staging-partly-written");
+        if (++written === Math.ceil(files.size / 2)) faultPoint("build:staging-partly-written", file);
       }
     };
     // Every writer done before a failure is handled: nothing may write into a staging folder being removed.
