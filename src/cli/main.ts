@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { CommandIo } from "./command-io.js";
+import { environmentErrorOf, RunError } from "../catalogue/run-error.js";
 import { SourcesChangedError } from "../model/sources-changed.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
@@ -75,6 +76,13 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
       io.stderr(`parlex${error.command ? " " + error.command : ""}: ${error.message}\n`);
       io.stderr(`Run \`parlex ${error.command ?? ""}${error.command ? " " : ""}--help\` for usage.\n`);
       return EXIT.usage;
+    }
+    // A folder a command must not write, another run's lock, a read-only or full disk: one line,
+    // with its code and fix, never "internal error".
+    const stopped = error instanceof RunError ? error : environmentErrorOf(error);
+    if (stopped) {
+      io.stderr(`parlex${name ? " " + name : ""}: ${stopped.message} ${stopped.hint} [${stopped.code}]\n`);
+      return stopped.exit;
     }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
     io.stderr(`parlex: internal error, please report it with the command you ran and this output:\n${stack}\n`);

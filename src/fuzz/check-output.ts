@@ -20,8 +20,8 @@ export function sameSnapshot(a: Map<string, Buffer> | undefined, b: Map<string, 
   return a.size === b.size && [...a].every(([file, bytes]) => b.get(file)?.equals(bytes) === true);
 }
 
-/** Files a package holds besides its resources. */
-const NOT_RESOURCES = new Set(["datapackage.json", "load.py", "load.R", "load.sql", "DATA-DICTIONARY.md"]);
+/** Files a package holds besides its resources: the descriptor, the loaders, the data dictionary and parlex's mark. */
+const NOT_RESOURCES = new Set(["datapackage.json", "load.py", "load.R", "load.sql", "DATA-DICTIONARY.md", ".parlex-output"]);
 
 /**
  * What is wrong with a built package folder as a whole: a resource missing, or with other bytes or

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readWithStat } from "./read-with-stat.js";
 import type { UnplacedDiagnostic } from "../model/diagnostic.js";
 import type { LoadedFile } from "../model/source-file.js";
 import { makeDiagnostic } from "../catalogue/make-diagnostic.js";
@@ -22,7 +22,7 @@ export async function loadSources(root: string, cwd = process.cwd()): Promise<Lo
   for (const entry of listing.entries) {
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(entry.absolute);
+      bytes = readWithStat(entry.absolute).bytes;
     } catch (error) {
       diagnostics.push(makeDiagnostic("file/unreadable", { reason: (error as Error).message }, { file: entry.file, line: 0, column: 0 }));
       continue;

@@ -6,7 +6,8 @@ import { TABLES } from "../tables/table-definitions.js";
 import { WRITERS } from "../write/writers.js";
 import type { CheckedFile } from "../validate/file-checks.js";
 import { replaceFile } from "../speed/cache-folder.js";
-import { outputDigest, toolkitDigest } from "../speed/toolkit-digest.js";
+import { cacheNamespace } from "../speed/cache-namespace.js";
+import { outputDigest } from "../speed/toolkit-digest.js";
 import { DESCRIPTOR, type PackageSources } from "../write/assemble-package.js";
 
 /**
@@ -46,7 +47,7 @@ const KEY_BYTES = 16;
 
 /** The record's file in the cache folder, named by toolkit like the cache's other files. */
 async function recordFile(cacheDir: string): Promise<string> {
-  return path.join(cacheDir, `build-${(await toolkitDigest()).slice(0, 16)}.json`);
+  return path.join(cacheDir, `build-${(await cacheNamespace()).slice(0, 16)}.json`);
 }
 
 /**

@@ -3,6 +3,7 @@ import path from "node:path";
 import { DESCRIPTOR_FILE } from "../verify/package-files.js";
 import { rootDescriptor } from "./set-version.js";
 import { replaceFile } from "./write-release.js";
+import { isRunning } from "../write/folder-lock.js";
 
 /**
  * Repair what a killed `parlex release` can leave behind, and say what was repaired: staging
@@ -13,14 +14,16 @@ import { replaceFile } from "./write-release.js";
 export async function recoverInterruptedRelease(distDir: string, rootFile: string, latest: string | undefined): Promise<string[]> {
   const repaired: string[] = [];
   for (const entry of await readdir(distDir).catch(() => [] as string[])) {
-    if (!entry.startsWith(".parlex-staging-release-")) continue;
+    // Only a staging folder whose process is gone: a live release's is its own.
+    const owner = /^\.parlex-staging-release-(\d+)-.+-[A-Za-z0-9]{6}$/.exec(entry);
+    if (!owner || isRunning(Number(owner[1]))) continue;
     await rm(path.join(distDir, entry), { recursive: true, force: true });
     repaired.push(`removed ${path.basename(distDir)}/${entry}, left by an interrupted release`);
   }
   const rootDir = path.dirname(rootFile);
   const temporary = `${path.basename(rootFile)}.tmp-`;
   for (const entry of await readdir(rootDir).catch(() => [] as string[])) {
-    if (entry.startsWith(temporary)) await rm(path.join(rootDir, entry), { force: true });
+    if (entry.startsWith(temporary) && !isRunning(Number(entry.slice(temporary.length)))) await rm(path.join(rootDir, entry), { force: true });
   }
   if (latest === undefined) return repaired;
   const inner = await readFile(path.join(distDir, latest, DESCRIPTOR_FILE)).catch(() => null);

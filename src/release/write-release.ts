@@ -23,7 +23,8 @@ export async function writeRelease(distDir: string, plan: ReleasePlan, packageNa
   const target = path.join(distDir, plan.version);
   if (await exists(target)) throw new ReleaseExistsError(target);
   await mkdir(distDir, { recursive: true });
-  const staging = await mkdtemp(path.join(distDir, `.parlex-staging-release-${plan.version}-`));
+  // Named by this process: a later run removes it only once this process is gone.
+  const staging = await mkdtemp(path.join(distDir, `.parlex-staging-release-${process.pid}-${plan.version}-`));
   try {
     await chmod(staging, 0o755);
     let written = 0;
@@ -55,9 +56,15 @@ export async function writeRelease(distDir: string, plan: ReleasePlan, packageNa
 /** Replace one file atomically (write a sibling, then rename over it). */
 export async function replaceFile(file: string, bytes: Uint8Array): Promise<void> {
   const temporary = `${file}.tmp-${process.pid}`;
-  await writeFile(temporary, bytes);
-  faultPoint("release:root-descriptor-staged");
-  await rename(temporary, file);
+  try {
+    await writeFile(temporary, bytes);
+    faultPoint("release:root-descriptor-staged");
+    await rename(temporary, file);
+  } catch (error) {
+    // A full disk leaves no half-written temporary behind.
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }
 
 async function exists(p: string): Promise<boolean> {

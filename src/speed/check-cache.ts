@@ -12,7 +12,7 @@ import { READ_AT, type StatIndex } from "./stat-index.js";
 import type { FileStats } from "./stat-files.js";
 import { StatStore } from "./stat-store.js";
 import { TreeSnapshot } from "./tree-snapshot.js";
-import { toolkitDigest } from "./toolkit-digest.js";
+import { cacheNamespace } from "./cache-namespace.js";
 import type { FileStat } from "./worker-protocol.js";
 
 /**
@@ -96,7 +96,8 @@ export class CheckCache {
    * file is an empty one.
    */
   static async open(dir: string): Promise<CheckCache> {
-    const cache = new CheckCache(dir, await toolkitDigest());
+    // Bound to this machine's secret: a cache written elsewhere is never found (cache-namespace.ts).
+    const cache = new CheckCache(dir, await cacheNamespace());
     cache.started = Math.min(cache.started, await fileSystemNow(dir));
     cache.store = await StatStore.open(cache.statFile, cache.statJournal);
     cache.tree = await TreeSnapshot.read(cache.treeFile);

@@ -9,7 +9,7 @@ import type { ShapeValidators } from "../validate/validate-shape.js";
 import type { CheckCounts, CheckedFile, FilesChecked } from "../validate/file-checks.js";
 import type { CheckCache } from "./check-cache.js";
 import { toolkitDigest } from "./toolkit-digest.js";
-import { readWithStat } from "./read-with-stat.js";
+import { readWithStat } from "../load/read-with-stat.js";
 import { statFiles, type FileStats } from "./stat-files.js";
 import type { FileStat, WorkItem, WorkMessage, WorkRequest } from "./worker-protocol.js";
 

@@ -2,7 +2,7 @@ import { parentPort } from "node:worker_threads";
 import { checkFile, withoutFile, type FileCheck } from "../validate/check-file.js";
 import { compileShapeValidators } from "../validate/validate-shape.js";
 import { cacheKey } from "./cache-key.js";
-import { readWithStat } from "./read-with-stat.js";
+import { readWithStat } from "../load/read-with-stat.js";
 import type { FileStat, WorkMessage, WorkRequest, WorkResult } from "./worker-protocol.js";
 
 /** Files per message: small enough that the main thread parses one batch while the next is checked. */

@@ -1,3 +1,4 @@
+import type { FileStat } from "../load/read-with-stat.js";
 import type { Kind } from "../model/source-file.js";
 
 /** A file for a worker to check. */
@@ -15,13 +16,12 @@ export interface WorkRequest {
   toolkit: string;
 }
 
-/** A file's identity on disk, taken before it is read: size, mtime, ctime (ms), inode and device. */
-export type FileStat = [size: number, mtimeMs: number, ctimeMs: number, ino: number, dev: number];
 
 /**
  * One file's outcome: its cache key and stat, and where its check is in the batch's `checks`
  * (absent when the cache already has it); or why it could not be read.
  */
+export type { FileStat };
 export type WorkResult = { index: number; key: string; stat: FileStat; slot?: number } | { index: number; unreadable: string };
 
 /**

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
+import { readWithStat } from "../load/read-with-stat.js";
 import path from "node:path";
 import { listSources, type Listing } from "../load/list-sources.js";
 import type { UnplacedDiagnostic } from "../model/diagnostic.js";
@@ -150,7 +151,7 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
       absolute ??= new Map(listing.entries.map((e) => [e.file, e.absolute]));
       let bytes: Uint8Array;
       try {
-        bytes = readFileSync(absolute.get(file.file)!);
+        bytes = readWithStat(absolute.get(file.file)!).bytes;
       } catch {
         return undefined; // gone since it was checked
       }
@@ -178,6 +179,9 @@ export function indexOfFiles(files: readonly CheckedFile[]): SourceIndex {
   return index;
 }
 
+/** No archived article is near this size; a larger file is taken for a mistake, not read whole. */
+const MAX_ARCHIVED_BYTES = 64 * 1024 * 1024;
+
 /** Read the archived copy each document record declares; absent files are marked missing. */
 async function readArchive(dir: string, records: unknown[]): Promise<ArchiveLookup> {
   const lookup: ArchiveLookup = new Map();
@@ -185,7 +189,8 @@ async function readArchive(dir: string, records: unknown[]): Promise<ArchiveLook
     const name = (record as { archive?: unknown }).archive;
     if (typeof name !== "string" || lookup.has(name) || name.includes("/") || name.includes("\\")) continue;
     try {
-      lookup.set(name, { bytes: await readFile(path.join(dir, name)) });
+      // Only a regular file of bounded size: an archived text that is a FIFO or a link to /dev/zero is missing.
+      lookup.set(name, { bytes: readWithStat(path.join(dir, name), MAX_ARCHIVED_BYTES).bytes });
     } catch {
       lookup.set(name, { missing: true });
     }

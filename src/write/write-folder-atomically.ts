@@ -1,6 +1,9 @@
-import { copyFile, link, mkdir, mkdtemp, open, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, link, lstat, mkdir, mkdtemp, open, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { RunError } from "../catalogue/run-error.js";
 import { faultPoint } from "./fault-point.js";
+import { isRunning } from "./folder-lock.js";
+import { OUTPUT_MARK, OUTPUT_MARK_TEXT } from "./output-folder.js";
 
 const STAGING = ".parlex-staging-";
 const RETIRED = ".parlex-retired-";
@@ -22,14 +25,18 @@ export type FolderFile = Uint8Array | Uint8Array[] | SameAs;
  * Write a folder of files so that readers see the old folder or the new one, never a mix:
  * everything is written into a staging folder beside the target, then swapped in by rename.
  * If a previous run was killed between the two renames, its retired folder is put back first.
+ * The folder gets parlex's mark (OUTPUT_MARK); a folder already there is replaced only if it is
+ * empty or carries the mark. The caller holds the folder's lock (folder-lock.ts).
  */
 export async function writeFolderAtomically(target: string, files: ReadonlyMap<string, FolderFile>): Promise<void> {
   const parent = path.dirname(path.resolve(target));
   const base = path.basename(target);
   await mkdir(parent, { recursive: true });
   await recoverInterrupted(target);
-  const staging = await mkdtemp(path.join(parent, `${STAGING}${base}-`));
+  // The staging folder is named by this process, so that no other run takes it for a dead one's.
+  const staging = await mkdtemp(path.join(parent, `${STAGING}${process.pid}-${base}-`));
   try {
+    await writeFile(path.join(staging, OUTPUT_MARK), OUTPUT_MARK_TEXT);
     for (const folder of new Set([...files.keys()].map((relative) => path.dirname(path.join(staging, relative))))) await mkdir(folder, { recursive: true });
     // A few files at a time: the system then copies them into its cache on both cores.
     const queue = [...files];
@@ -41,7 +48,7 @@ export async function writeFolderAtomically(target: string, files: ReadonlyMap<s
         if (bytes instanceof Uint8Array) await writeFile(file, bytes);
         else if (Array.isArray(bytes)) await writePieces(file, bytes);
         else await link(bytes.sameAs, file).catch(() => copyFile(bytes.sameAs, file));
-        if (++written === Math.ceil(files.size / 2)) faultPoint("build:staging-partly-written");
+        if (++written === Math.ceil(files.size / 2)) faultPoint("build:staging-partly-written", file);
       }
     };
     // Every writer done before a failure is handled: nothing may write into a staging folder being removed.
@@ -50,6 +57,8 @@ export async function writeFolderAtomically(target: string, files: ReadonlyMap<s
     faultPoint("build:staged");
     const retired = path.join(parent, `${RETIRED}${base}`);
     const hadOld = await exists(target);
+    // Looked at again right before it is moved aside: never replace what parlex did not write.
+    if (hadOld) await requireOwnFolder(target);
     if (hadOld) await rename(target, retired);
     faultPoint("build:old-retired");
     await rename(staging, target);
@@ -77,7 +86,18 @@ async function writePieces(file: string, pieces: readonly Uint8Array[]): Promise
   }
 }
 
-/** Restore a target left retired by a killed run, and clear stale staging folders. */
+/** Refuse to replace a folder that is neither empty nor marked as parlex's. */
+async function requireOwnFolder(target: string): Promise<void> {
+  const own = await lstat(target);
+  const entries = own.isDirectory() ? await readdir(target) : [];
+  if (own.isDirectory() && (entries.length === 0 || entries.includes(OUTPUT_MARK))) return;
+  throw new RunError(own.isDirectory() ? "output/not-parlex" : own.isSymbolicLink() ? "output/is-link" : "output/is-file", { folder: target, marker: OUTPUT_MARK }, 2);
+}
+
+/**
+ * Restore a target left retired by a killed run, and remove the staging folders of this target
+ * whose process is gone (a live run's, this one's included, are never touched).
+ */
 export async function recoverInterrupted(target: string): Promise<void> {
   const parent = path.dirname(path.resolve(target));
   const base = path.basename(target);
@@ -88,8 +108,18 @@ export async function recoverInterrupted(target: string): Promise<void> {
   }
   const entries = await readdir(parent).catch(() => [] as string[]);
   for (const entry of entries) {
-    if (entry.startsWith(`${STAGING}${base}-`)) await rm(path.join(parent, entry), { recursive: true, force: true });
+    const owner = stagingOwner(entry, base);
+    if (owner !== undefined && !isRunning(owner)) await rm(path.join(parent, entry), { recursive: true, force: true });
   }
+}
+
+/** `.parlex-staging-<pid>-<base>-<six characters of mkdtemp>` */
+const STAGING_NAME = /^\.parlex-staging-(\d+)-(.*)-[A-Za-z0-9]{6}$/;
+
+/** The pid of the process whose staging folder for `base` this entry is, if it is one. */
+function stagingOwner(entry: string, base: string): number | undefined {
+  const match = STAGING_NAME.exec(entry);
+  return match && match[2] === base ? Number(match[1]) : undefined;
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -134,7 +134,8 @@ async function checkBuildAfterKill(bench: KillBench, dir: string, left: Snapshot
   const next = subtree(bench.afterBuild, OUT);
   const out = subtree(left, OUT);
   const retired = subtree(left, "dist-data/.parlex-retired-next");
-  const staging = folders(left, "dist-data/.parlex-staging-next-");
+  // `.parlex-staging-<pid>-next-…`: named by the build's process.
+  const staging = folders(left, "dist-data/.parlex-staging-").filter((f) => /^dist-data\/\.parlex-staging-\d+-next-/.test(f));
   // Releases and the root descriptor are never touched by a build.
   if (!sameSnapshot(outside(left, ["dist-data/next", "dist-data/.parlex-"]), outside(bench.before, ["dist-data/next"]))) problems.push("a build kill changed a release or the root descriptor");
   const state = out.size === 0 ? (sameSnapshot(retired, previous) ? "retired" : "lost") : sameSnapshot(out, previous) ? "previous" : sameSnapshot(out, next) ? "new" : "partial";

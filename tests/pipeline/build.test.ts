@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import os from "node:os";
@@ -7,6 +8,7 @@ import { TABLES } from "../../src/tables/table-definitions.js";
 import type { Row, TableDef } from "../../src/tables/field-types.js";
 import { arrowType } from "../../src/write/arrow/arrow-writer.js";
 import { writeFolderAtomically } from "../../src/write/write-folder-atomically.js";
+import { OUTPUT_MARK, OUTPUT_MARK_TEXT } from "../../src/write/output-folder.js";
 import { compileDataPackageProfile } from "./profile-validator.js";
 import { readArrow, readCsvRows, readDescriptor, readJsonRows } from "./read-package.js";
 import { runParlex } from "./run-cli.js";
@@ -41,7 +43,8 @@ describe("parlex build", async () => {
   await build(path.join(ROOT, "sources"), real, ["--archive", path.join(ROOT, "../shared/source-documents")]);
 
   it("writes CSV, JSON and datapackage.json byte for byte as the golden files (UPDATE_GOLDEN=1 rewrites them)", () => {
-    const golden = filesUnder(small).filter((f) => !f.startsWith("arrow/") && !f.startsWith("parquet/") && !/^load\./.test(f));
+    // parlex's mark is checked on its own below.
+    const golden = filesUnder(small).filter((f) => !f.startsWith("arrow/") && !f.startsWith("parquet/") && !/^load\./.test(f) && f !== OUTPUT_MARK);
     if (process.env.UPDATE_GOLDEN) {
       rmSync(EXPECTED, { recursive: true, force: true });
       for (const f of golden) {
@@ -59,6 +62,10 @@ describe("parlex build", async () => {
       expect(types).toEqual(table.fields.map((f, i) => `${f.name}: ${String(arrowType(f, i))}`));
       expect(rows).toEqual(JSON.parse(readFileSync(path.join(EXPECTED, "json", `${table.name}.json`), "utf8")));
     }
+  });
+
+  it("marks its output as parlex's, with the same bytes every time", () => {
+    expect(readFileSync(path.join(small, OUTPUT_MARK), "utf8")).toBe(OUTPUT_MARK_TEXT);
   });
 
   it("declares Arrow types: date32 for dates, Int32, Bool, dictionary-encoded categories and plain strings as Utf8", () => {
@@ -178,13 +185,14 @@ describe("parlex build on invalid sources", () => {
     cpSync(path.join(SMALL, "sources"), path.join(tree, "sources"), { recursive: true });
     const out = path.join(scratch, "previous");
     mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, OUTPUT_MARK), OUTPUT_MARK_TEXT);
     writeFileSync(path.join(out, "marker.txt"), "previous build");
     const meeting = path.join(tree, "sources/meetings/2022/alpha-beta-video.yaml");
     writeFileSync(meeting, readFileSync(meeting, "utf8").replace("person: bo-beta", "person: bo-betta"));
     const result = await runParlex(["build", "sources", "--out", out], tree);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^sources\/meetings\/2022\/alpha-beta-video\.yaml:9:13 {2}error {2}ref\/unknown-person {2}/m);
-    expect(filesUnder(out)).toEqual(["marker.txt"]);
+    expect(filesUnder(out)).toEqual([OUTPUT_MARK, "marker.txt"]);
     expect(readdirSync(scratch).filter((n) => n.startsWith(".parlex-"))).toEqual([]);
   });
 });
@@ -196,7 +204,7 @@ describe("writeFolderAtomically", () => {
     // A file and a folder of the same name cannot both be written: the write fails midway.
     const failing = new Map([["b.txt", new Uint8Array([1])], ["b.txt/c.txt", new Uint8Array([2])]]);
     await expect(writeFolderAtomically(target, failing)).rejects.toThrow();
-    expect(filesUnder(target)).toEqual(["a.txt"]);
+    expect(filesUnder(target)).toEqual([OUTPUT_MARK, "a.txt"]);
     expect(readdirSync(path.dirname(target))).toEqual(["out"]);
   });
 
@@ -204,11 +212,15 @@ describe("writeFolderAtomically", () => {
     const parent = path.join(scratch, "retired");
     mkdirSync(path.join(parent, ".parlex-retired-out"), { recursive: true });
     writeFileSync(path.join(parent, ".parlex-retired-out", "a.txt"), "old");
-    mkdirSync(path.join(parent, ".parlex-staging-out-abc"), { recursive: true });
+    writeFileSync(path.join(parent, ".parlex-retired-out", OUTPUT_MARK), OUTPUT_MARK_TEXT);
+    // A dead process's staging folder is removed; a live one's (this process's) is not.
+    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout;
+    mkdirSync(path.join(parent, `.parlex-staging-${dead}-out-abcdef`), { recursive: true });
+    mkdirSync(path.join(parent, `.parlex-staging-${process.pid}-out-ghijkl`), { recursive: true });
     const target = path.join(parent, "out");
     await writeFolderAtomically(target, new Map([["b.txt", new TextEncoder().encode("new")]]));
-    expect(filesUnder(target)).toEqual(["b.txt"]);
-    expect(readdirSync(parent)).toEqual(["out"]);
+    expect(filesUnder(target)).toEqual([OUTPUT_MARK, "b.txt"]);
+    expect(readdirSync(parent).sort()).toEqual([`.parlex-staging-${process.pid}-out-ghijkl`, "out"]);
     expect(existsSync(path.join(parent, ".parlex-retired-out"))).toBe(false);
   });
 });

@@ -41,11 +41,11 @@ describe("a release interrupted by a kill", () => {
     expect(await releaseKilledAt("release:staged", project)).toBe("SIGKILL");
     const dist = path.join(project, "dist-data");
     expect(readdirSync(dist).filter((e) => !e.startsWith("."))).toEqual([]);
-    expect(readdirSync(dist).some((e) => e.startsWith(".parlex-staging-release-1.0.0-"))).toBe(true);
+    expect(readdirSync(dist).some((e) => /^\.parlex-staging-release-\d+-1\.0\.0-/.test(e))).toBe(true);
     expect(existsSync(path.join(project, "datapackage.json"))).toBe(false);
     const next = await runParlexInProcess(["release", "--date", "2026-11-23"], project);
     expect(next.code).toBe(0);
-    expect(next.stderr).toMatch(/^parlex release: removed dist-data\/\.parlex-staging-release-1\.0\.0-\w+, left by an interrupted release\.\n$/);
+    expect(next.stderr).toMatch(/^parlex release: removed dist-data\/\.parlex-staging-release-\d+-1\.0\.0-\w+, left by an interrupted release\.\n$/);
     expect(readdirSync(dist)).toEqual(["1.0.0"]);
   });
 
@@ -54,8 +54,8 @@ describe("a release interrupted by a kill", () => {
     expect((await runParlexInProcess(["release", "--date", "2026-11-22"], project)).code).toBe(0);
     const good = readFileSync(path.join(project, "datapackage.json"));
     writeFileSync(path.join(project, "datapackage.json"), "{}\n");
-    writeFileSync(path.join(project, "datapackage.json.tmp-12345"), "half");
-    mkdirSync(path.join(project, "dist-data/.parlex-staging-release-1.0.1-x"));
+    writeFileSync(path.join(project, "datapackage.json.tmp-4194305"), "half");
+    mkdirSync(path.join(project, "dist-data/.parlex-staging-release-4194305-1.0.1-abcdef"));
     const next = await runParlexInProcess(["release", "--date", "2026-11-23"], project);
     expect(next.code).toBe(1);
     expect(readFileSync(path.join(project, "datapackage.json"))).toEqual(good);

@@ -36,6 +36,8 @@ describe(".github/workflows/validate.yml (for contributors' pull requests)", () 
     expect(parlexCommands().map((c) => c.line.split(" ")[0])).toEqual(["validate", "validate", "build", "diff", "verify"]);
     expect(steps.find((s) => s.run?.includes("parlex diff"))!.run).toContain('--format markdown >> "$GITHUB_STEP_SUMMARY"');
     expect(steps.find((s) => s.run?.includes("--archive"))!.run).toContain('if [ -d "$ARCHIVE_DIR" ]');
+    // Runs cold: a cache in the pull request's clone is never read (issue 17).
+    expect(parlexCommands().filter((c) => /^(validate|build) /.test(c.line) && !c.line.includes("--no-cache"))).toEqual([]);
   });
 
   it("every parlex command it calls succeeds in a project with a release and a pending change", async () => {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { CODES } from "../../src/catalogue/codes.js";
+import { RUN_CODES } from "../../src/catalogue/codes-run.js";
 import { checkFixture, FIXTURES_DIR, listFixtures, readExpected, toTuple } from "../helpers/fixtures.js";
 import { RUNTIME_FIXTURES } from "../helpers/runtime-fixtures.js";
 import { copyFixture, type TempTree } from "../helpers/temp-tree.js";
@@ -67,6 +68,7 @@ test("the findings of many mistakes come in a stable order: file, line, column, 
  */
 const RELEASE_REFUSAL = "a refusal of `parlex release`, not a finding in a source tree: shown by tests/release/plan-release.test.ts and release-cli.test.ts";
 const UNREACHABLE: Record<string, string> = {
+  ...Object.fromEntries(Object.keys(RUN_CODES).map((code) => [code, "a code of a run, not of a record: shown by the runs of tests/safety/"])),
   "release/nothing-changed": RELEASE_REFUSAL,
   "release/bump-too-small": RELEASE_REFUSAL,
   "release/already-published": RELEASE_REFUSAL,

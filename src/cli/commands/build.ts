@@ -4,6 +4,8 @@ import { isRealDate } from "../../model/dates.js";
 import { buildToFolder } from "../../pipeline/build-to-folder.js";
 import { renderHuman } from "../../render/render-human.js";
 import { TABLES } from "../../tables/table-definitions.js";
+import { lockFolder } from "../../write/folder-lock.js";
+import { checkOutputFolder } from "../../write/output-folder.js";
 import { recoverInterrupted } from "../../write/write-folder-atomically.js";
 import type { CommandIo } from "../command-io.js";
 import { parseOptions } from "../parse-options.js";
@@ -18,6 +20,11 @@ Validate the sources, normalize them into the published tables and write the dat
 every table as CSV, JSON, Arrow and Parquet, datapackage.json (Data Package v2), the load.py /
 load.R / load.sql helpers and DATA-DICTIONARY.md. Nothing is written when validation fails. The output folder is replaced atomically:
 a failed or interrupted build leaves the previous output as it was.
+
+The output folder must not exist, be empty, or hold an earlier build (parlex marks its output
+with a .parlex-output file); anything else (the sources, the current folder or one above it, a
+repository, dist-data/ or a release, a file) is refused before anything is touched. One build
+at a time writes a folder: another waits for it (PARLEX_LOCK_WAIT seconds, default 120).
 
 With the cache, a build after edits of meetings' free text only (title, summary, note, format)
 patches those rows into the last build's files instead of writing every table again, when the
@@ -38,8 +45,9 @@ Options:
   --quiet                print nothing but errors (no progress bar, no summary)
   -h, --help             show this help
 
-Exit codes: 0 built, 1 sources invalid or changed while being read (nothing written), 2 usage
-error, 3 internal error.`;
+Exit codes: 0 built, 1 sources invalid or changed while being read (nothing written), another
+run writing the folder, or an error of the system (permission, disk full); 2 usage error (an
+output folder parlex must not replace), 3 internal error.`;
 
 const Options = z.object({
   paths: z.array(z.string()).max(1, "give at most one SOURCES folder"),
@@ -71,12 +79,24 @@ export async function runBuild(argv: string[], io: CommandIo): Promise<number> {
   const { root } = resolveSourcesRoot("build", options.paths, io.cwd);
   if (options.archive !== undefined) requireFolder("build", "--archive", options.archive, io.cwd);
   const archive = options.archive !== undefined ? { archiveDir: options.archive } : {};
-  // A build killed between retiring the old output and renaming the new one in left the old output
-  // aside: put it back first, so that even a build that fails validation leaves it in place.
-  await recoverInterrupted(path.resolve(io.cwd, options.out));
-  const progress = createProgress(io, "files checked", options.quiet);
-  const result = await buildToFolder(root, path.resolve(io.cwd, options.out), { cwd: io.cwd, version: options["dataset-version"], ...(options.date !== undefined ? { date: options.date } : {}), onProgress: progress.update, ...runOptions(options), ...archive });
-  progress.finish();
+  const out = path.resolve(io.cwd, options.out);
+  const run = runOptions(options);
+  // Before anything is touched: the output folder must be one a build may replace whole.
+  checkOutputFolder(out, options.out, { cwd: io.cwd, sources: root, ...(run.cacheDir !== undefined ? { cacheDir: path.resolve(io.cwd, run.cacheDir) } : {}) });
+  const lock = await lockFolder(out, options.out, (message) => io.stderr(`parlex build: ${message}.\n`));
+  let result;
+  try {
+    // Under the lock, the folder may have changed since it was looked at.
+    checkOutputFolder(out, options.out, { cwd: io.cwd, sources: root });
+    // A build killed between retiring the old output and renaming the new one in left the old output
+    // aside: put it back first, so that even a build that fails validation leaves it in place.
+    await recoverInterrupted(out);
+    const progress = createProgress(io, "files checked", options.quiet);
+    result = await buildToFolder(root, out, { cwd: io.cwd, version: options["dataset-version"], ...(options.date !== undefined ? { date: options.date } : {}), onProgress: progress.update, ...run, ...archive });
+    progress.finish();
+  } finally {
+    await lock.release();
+  }
   if (!result.ok) {
     io.stderr(renderHuman(result.report, io.color));
     io.stderr(`parlex build: the sources are invalid, so nothing was written to ${options.out}.\n`);

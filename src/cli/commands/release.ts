@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -21,6 +22,8 @@ import type { CommandIo } from "../command-io.js";
 import { parseOptions } from "../parse-options.js";
 import { resolveSourcesRoot } from "../resolve-sources-root.js";
 import { EXIT } from "../usage-error.js";
+import { RunError } from "../../catalogue/run-error.js";
+import { lockFolder } from "../../write/folder-lock.js";
 
 export const RELEASE_HELP = `Usage: parlex release [SOURCES] [options]
 
@@ -48,9 +51,13 @@ Options:
   --archive DIR                   verify direct quotes against archived documents, as validate does
   -h, --help                      show this help
 
+One release at a time: a second waits for the first to finish (PARLEX_LOCK_WAIT seconds,
+default 120), then works from what it published.
+
 Exit codes: 0 released (or dry run), 1 refused (nothing changed, bump too small, version
-already published, the latest release does not verify, --date out of order) or sources
-invalid, 2 usage error, 3 internal error.`;
+already published, the latest release does not verify, --date out of order), sources invalid,
+another release still running, or an error of the system (permission, disk full); 2 usage
+error, 3 internal error.`;
 
 const Options = z.object({
   paths: z.array(z.string()).max(1, "give at most one SOURCES folder"),
@@ -73,6 +80,20 @@ export async function runRelease(argv: string[], io: CommandIo): Promise<number>
   }
   const { root } = resolveSourcesRoot("release", options.paths, io.cwd);
   const dist = path.join(io.cwd, "dist-data");
+  if (options["dry-run"]) return await releaseLocked(options, root, dist, io);
+  if (statOrUndefined(dist) && !statOrUndefined(dist)!.isDirectory()) throw new RunError("output/is-file", { folder: "dist-data" }, 2);
+  // One release at a time: the lock covers dist-data/ and the root datapackage.json, from reading
+  // the latest release to pointing the root at the new one.
+  const lock = await lockFolder(dist, "dist-data", (message) => io.stderr(`parlex release: ${message}.\n`));
+  try {
+    return await releaseLocked(options, root, dist, io);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** The release itself, with dist-data/ locked (unless a dry run, which writes nothing). */
+async function releaseLocked(options: z.infer<typeof Options>, root: string, dist: string, io: CommandIo): Promise<number> {
   const published = await listReleases(dist);
   const latest = published.at(-1);
   const rootFile = path.join(io.cwd, "datapackage.json");
@@ -145,4 +166,12 @@ function renderDryRun(plan: ReleasePlan): string {
   for (const [file, bytes] of plan.files) lines.push(`  ${file.padEnd(width)}  ${String(bytes.length).padStart(8)} bytes`);
   lines.push(`  ${plan.archive}  (written with the release)`);
   return lines.join("\n") + "\n";
+}
+
+function statOrUndefined(p: string) {
+  try {
+    return statSync(p);
+  } catch {
+    return undefined;
+  }
 }
