@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import type { Listing } from "../load/list-sources.js";
+import { readWithStat } from "../load/read-with-stat.js";
 import type { UnplacedDiagnostic } from "../model/diagnostic.js";
 import type { Kind } from "../model/source-file.js";
 import { makeDiagnostic } from "../catalogue/make-diagnostic.js";
@@ -75,7 +75,8 @@ export function checkEachFile(): FileChecks {
       for (const [n, entry] of listing.entries.entries()) {
         let bytes: Uint8Array;
         try {
-          bytes = readFileSync(entry.absolute);
+          // Only a regular file is read, and without blocking: a FIFO behind a .yaml is unreadable, not a hang.
+          bytes = readWithStat(entry.absolute).bytes;
         } catch (error) {
           diagnostics.push(makeDiagnostic("file/unreadable", { reason: (error as Error).message }, { file: entry.file, line: 0, column: 0 }));
           continue;
