@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { CommandIo } from "./command-io.js";
 import { SourcesChangedError } from "../model/sources-changed.js";
+import { DatasetIdentityError } from "../dataset/identity.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
 /** The toolkit's version, from its package.json. */
@@ -69,6 +70,10 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   } catch (error) {
     if (error instanceof SourcesChangedError) {
       io.stderr(`parlex: ${error.message}.\n`);
+      return EXIT.invalid;
+    }
+    if (error instanceof DatasetIdentityError) {
+      io.stderr(`parlex: ${error.message}\n`);
       return EXIT.invalid;
     }
     if (error instanceof UsageError) {
