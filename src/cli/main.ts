@@ -32,6 +32,10 @@ const COMMANDS: Record<string, Command> = {
     summary: "publish the next version to dist-data/<version>/ (never overwriting one)",
     load: async () => import("./commands/release.js").then((m) => ({ help: m.RELEASE_HELP, run: m.runRelease })),
   },
+  site: {
+    summary: "build the dataset's static website from dist-data/ (pages, downloads, releases.json)",
+    load: async () => import("./commands/site.js").then((m) => ({ help: m.SITE_HELP, run: m.runSite })),
+  },
   verify: {
     summary: "check a release folder or archive: checksums, schemas, keys",
     load: async () => import("./commands/verify.js").then((m) => ({ help: m.VERIFY_HELP, run: m.runVerify })),
