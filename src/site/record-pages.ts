@@ -35,7 +35,7 @@ function meetingList(ctx: PageContext, ids: readonly string[], what: string, fil
     shown.map((r) => ({ ...(r as unknown as DateFacts), label: cell(r.title), href: href(D, recordPath("meeting", cell(r.meeting_id))) })),
     `Dates of ${what}.`,
   );
-  return `<h2>Meetings (${rows.length})</h2>\n${timeline}\n${table(`Meetings of ${what}`, ["date", "meeting", "ID"], shown.map((r) => [text(cell(r.date)), idLink(D, "meeting", cell(r.meeting_id), cell(r.title)), idLink(D, "meeting", cell(r.meeting_id))]))}\n${more}`;
+  return `<h2>Meetings (${rows.length})</h2>\n${timeline}\n${table(`Meetings: ${what}`, ["date", "meeting", "ID"], shown.map((r) => [text(cell(r.date)), idLink(D, "meeting", cell(r.meeting_id), cell(r.title)), idLink(D, "meeting", cell(r.meeting_id))]))}\n${more}`;
 }
 
 /** A meeting's page: its date in words and drawn, participants, quotes, documents, topics. */
