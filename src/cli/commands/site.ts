@@ -1,7 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { datasetIdentity } from "../../dataset/identity.js";
-import { buildSite } from "../../site/build-site.js";
+import { buildSite, siteReleases } from "../../site/build-site.js";
 import { SiteInputError } from "../../site/read-releases.js";
 import { SiteOutError, writeSite } from "../../site/write-site.js";
 import type { CommandIo } from "../command-io.js";
@@ -46,8 +46,9 @@ export async function runSite(argv: string[], io: CommandIo): Promise<number> {
   const started = performance.now();
   const out = path.resolve(io.cwd, options.out);
   try {
-    const site = await buildSite(path.resolve(io.cwd, options.releases), datasetIdentity());
-    await writeSite(out, site.files);
+    const identity = datasetIdentity();
+    const { releases, latest } = await siteReleases(path.resolve(io.cwd, options.releases));
+    const site = await writeSite(out, (emit) => buildSite(releases, latest, identity, emit));
     if (!options.quiet) {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       io.stdout(`site of release ${site.latest.version} (${site.releases.length} release${site.releases.length === 1 ? "" : "s"}, ${site.pages} pages) written to ${options.out} in ${seconds} s; open ${path.join(options.out, "index.html")}\n`);
