@@ -48,21 +48,21 @@ export async function buildSite(releases: SiteRelease[], latest: SiteRelease, id
   await add("releases.json", releasesJson(identity, releases));
   for (const [p, html] of meetingListPages(ctx)) await add(p, html);
   for (const [p, json] of searchData(ctx)) await add(p, json);
-  for (const [p, html] of recordListPages(ctx, "people", "People", "person", [...model.people.values()], [
+  for (const [p, html] of recordListPages(ctx, "people", "People", [...model.people.values()], [
     ["name", (r) => idLink(1, "person", cell(r.person_id), cell(r.name))],
     ["country", (r) => text(cell(r.country))],
     ["meetings", (r) => String(model.meetingsOfPerson.get(cell(r.person_id))?.length ?? 0)],
     ["ID", (r) => idLink(1, "person", cell(r.person_id))],
   ]))
     await add(p, html);
-  for (const [p, html] of recordListPages(ctx, "bodies", "Bodies", "body", [...model.bodies.values()], [
+  for (const [p, html] of recordListPages(ctx, "bodies", "Bodies", [...model.bodies.values()], [
     ["name", (r) => idLink(1, "body", cell(r.body_id), cell(r.name))],
     ["country", (r) => text(cell(r.country))],
     ["classification", (r) => text(cell(r.classification))],
     ["ID", (r) => idLink(1, "body", cell(r.body_id))],
   ]))
     await add(p, html);
-  for (const [p, html] of recordListPages(ctx, "topics", "Topics", "topic", [...model.topics.values()], [
+  for (const [p, html] of recordListPages(ctx, "topics", "Topics", [...model.topics.values()], [
     ["topic", (r) => idLink(1, "topic", cell(r.topic_id), cell(r.label))],
     ["meetings", (r) => String(model.meetingsOfTopic.get(cell(r.topic_id))?.length ?? 0)],
     ["ID", (r) => idLink(1, "topic", cell(r.topic_id))],

@@ -78,7 +78,7 @@ function searchForm(): string {
 }
 
 /** A simple list of records (people, bodies, topics), in pages of PAGE_ROWS. */
-export function recordListPages(ctx: PageContext, folder: string, title: string, kind: "person" | "body" | "topic", rows: JsonRow[], columns: [string, (r: JsonRow) => string][]): Map<string, string> {
+export function recordListPages(ctx: PageContext, folder: string, title: string, rows: JsonRow[], columns: [string, (r: JsonRow) => string][]): Map<string, string> {
   const pages = new Map<string, string>();
   const count = Math.max(1, Math.ceil(rows.length / (PAGE_ROWS * 5)));
   for (let n = 1; n <= count; n++) {
@@ -86,7 +86,6 @@ export function recordListPages(ctx: PageContext, folder: string, title: string,
     const body = `<h1>${text(title)}</h1>\n<p>${rows.length} in all${count > 1 ? `; page ${n} of ${count}` : ""}.</p>\n${table(title, columns.map((c) => c[0]), slice.map((r) => columns.map((c) => c[1](r))))}\n${pager(count, n, `Pages of ${title.toLowerCase()}`)}`;
     pages.set(`${folder}/${pageFile(n)}`, page({ title, siteTitle: ctx.siteTitle, depth: D, release: ctx.release, body }));
   }
-  void kind;
   return pages;
 }
 

@@ -83,7 +83,7 @@ ${topics.map((t) => `<li>${name(ctx, "topic", t)}</li>`).join("\n")}
 function documentItem(d: JsonRow | undefined, id: string): string {
   if (!d) return `<li id="doc-${attr(id)}"><code>${text(id)}</code></li>`;
   const meta = [cell(d.publisher), cell(d.published)].filter(Boolean).map(text).join(", ");
-  return `<li id="doc-${attr(id)}">${d.url ? outsideLink(cell(d.url), cell(d.title)) : text(cell(d.title))}${meta ? ` — ${meta}` : ""} <small>(<code>${text(id)}</code>${d.url && !/^https?:\/\//i.test(cell(d.url)) ? "" : ""})</small></li>`;
+  return `<li id="doc-${attr(id)}">${d.url ? outsideLink(cell(d.url), cell(d.title)) : text(cell(d.title))}${meta ? ` — ${meta}` : ""} <small>(<code>${text(id)}</code>)</small></li>`;
 }
 
 /** A person's page: every name with its language and script, positions held, meetings. */

@@ -72,13 +72,19 @@ export function releasePage(identity: DatasetIdentity, r: SiteRelease, latest: P
   const files = r.files.map((f) => [`<a href="../${attr(r.version)}/${attr(f.path)}"><code>${text(f.path)}</code></a>`, text(size(f.bytes)), `<code class="hash">${text(f.sha256)}</code>`]);
   const body = `<h1>Release ${text(r.version)}</h1>
 <p>Released ${text(r.date || "(no date given)")}. Its files, unchanged: <a href="../${attr(r.version)}/"><code>${text(r.version)}/</code></a>.</p>
-<section aria-labelledby="changes"><h2 id="changes">Changelog</h2>
-${renderMarkdown(r.changelog, 2)}
+<section aria-labelledby="changes"><h2 id="changes">What changed</h2>
+${renderMarkdown(changelogSection(r.changelog, r.version), 1)}
 </section>
 <section aria-labelledby="files"><h2 id="files">Files</h2>
 ${table(`The files of release ${r.version}`, ["file", "size", "sha256"], files)}
 </section>`;
   return page({ title: `Release ${r.version}`, siteTitle: identity.title, depth: 1, release: latest, body });
+}
+
+/** The CHANGELOG.md section of one version (from its "## <version>" heading to the next), or the whole file when it has none. */
+export function changelogSection(changelog: string, version: string): string {
+  const sections = changelog.split(/^(?=## )/m);
+  return sections.find((s) => s.startsWith(`## ${version} `) || s.startsWith(`## ${version}\n`)) ?? changelog;
 }
 
 /** releases.json: every release, oldest first, with its date, archive URL (relative to the site) and sha256. */
