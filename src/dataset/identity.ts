@@ -1,13 +1,11 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import type { Ajv as AjvType, ErrorObject } from "ajv";
-
-const require = createRequire(import.meta.url);
+import { z } from "zod";
 
 /** The repository's dataset identity file and its schema. */
 export const IDENTITY_FILE = fileURLToPath(new URL("../../dataset.json", import.meta.url));
-const IDENTITY_SCHEMA = fileURLToPath(new URL("../../schemas/dataset.schema.json", import.meta.url));
+/** The identity's JSON Schema, its documented contract. */
+export const IDENTITY_SCHEMA = fileURLToPath(new URL("../../schemas/identity/dataset.schema.json", import.meta.url));
 
 /** Who and what the dataset is: dataset.json, as schemas/dataset.schema.json allows it. */
 export interface DatasetIdentity {
@@ -36,6 +34,24 @@ export function datasetIdentity(file = IDENTITY_FILE): DatasetIdentity {
   return identity;
 }
 
+/**
+ * The identity's shape, as schemas/identity/dataset.schema.json gives it (a test holds the two
+ * together). zod rather than Ajv here: a build must not load Ajv, which the compiled CLI spares it.
+ */
+const Identity = z
+  .object({
+    $schema: z.string().optional(),
+    name: z.string().max(100).regex(/^[a-z0-9][a-z0-9._-]*$/),
+    title: z.string().min(1).max(200),
+    description: z.string().min(1),
+    keywords: z.array(z.string().min(1)).refine((k) => new Set(k).size === k.length, "must not repeat a keyword"),
+    licence: z.object({ name: z.string().regex(/^[A-Za-z0-9.+-]+$/), path: z.url().regex(/^https:\/\//), title: z.string().min(1) }).strict(),
+    contributors: z.array(z.object({ title: z.string().min(1), roles: z.array(z.string().min(1)).min(1) }).strict()).min(1),
+    repository: z.url().regex(/^https:\/\//).optional(),
+    site: z.url().regex(/^https:\/\/.*\/$/).optional(),
+  })
+  .strict();
+
 function readIdentity(file: string): DatasetIdentity {
   let value: unknown;
   try {
@@ -43,16 +59,13 @@ function readIdentity(file: string): DatasetIdentity {
   } catch (error) {
     throw new DatasetIdentityError(`${file}: ${error instanceof SyntaxError ? "not JSON: " : ""}${(error as Error).message}`);
   }
-  const { Ajv } = require("ajv") as typeof import("ajv");
-  const addFormats = require("ajv-formats") as (ajv: AjvType) => AjvType;
-  const ajv = new Ajv({ allErrors: true, strict: true });
-  addFormats(ajv);
-  const validate = ajv.compile(JSON.parse(readFileSync(IDENTITY_SCHEMA, "utf8")) as object);
-  if (!validate(value)) {
-    const first = (validate.errors ?? [])[0] as ErrorObject | undefined;
-    throw new DatasetIdentityError(`${file}: ${first ? `${first.instancePath || "/"} ${first.message}` : "not as schemas/dataset.schema.json allows"}`);
+  const parsed = Identity.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new DatasetIdentityError(`${file}: /${issue.path.join("/")} ${issue.message}`);
   }
-  return value as DatasetIdentity;
+  const { $schema: _, ...identity } = parsed.data;
+  return identity as DatasetIdentity;
 }
 
 /** The descriptor's metadata from the identity, in the descriptor's key order. */

@@ -4,7 +4,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { datasetIdentity, descriptorMetadata, DatasetIdentityError, IDENTITY_FILE } from "../../src/dataset/identity.js";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
+import { datasetIdentity, descriptorMetadata, DatasetIdentityError, IDENTITY_FILE, IDENTITY_SCHEMA } from "../../src/dataset/identity.js";
+
+function schemaValidator() {
+  const ajv = new Ajv({ allErrors: true, strict: true });
+  (addFormats as unknown as (a: Ajv) => Ajv)(ajv);
+  return ajv.compile(JSON.parse(readFileSync(IDENTITY_SCHEMA, "utf8")) as object);
+}
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const scratch = mkdtempSync(path.join(tmpdir(), "parlex-identity-"));
@@ -47,10 +55,17 @@ describe("dataset.json", () => {
     ["a name with capitals", (o: Record<string, unknown>) => (o.name = "China-KZ")],
     ["no contributor", (o: Record<string, unknown>) => (o.contributors = [])],
     ["a plain-http site", (o: Record<string, unknown>) => (o.site = "http://example.org/")],
-  ])("refuses %s with the file named", (_, edit) => {
+  ])("refuses %s with the file named, as the JSON Schema does", (_, edit) => {
     const file = withIdentity(edit);
     expect(() => datasetIdentity(file)).toThrow(DatasetIdentityError);
     expect(() => datasetIdentity(file)).toThrow(file);
+    expect(schemaValidator()(JSON.parse(readFileSync(file, "utf8")))).toBe(false);
+  });
+
+  it("dataset.json passes its JSON Schema (schemas/identity/dataset.schema.json)", () => {
+    const validate = schemaValidator();
+    expect(validate(JSON.parse(readFileSync(IDENTITY_FILE, "utf8"))), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(JSON.parse(readFileSync(withIdentity((o) => ((o.site = "https://example.org/p/"), (o.repository = "https://example.org/r"))), "utf8")))).toBe(true);
   });
 
   it("no code holds the dataset's title, description or licence any more", () => {
