@@ -1,7 +1,7 @@
 // `npm run bench`: generate a synthetic corpus and measure the real CLI on it, each command a
 // child process of its own, against the targets of issue #6. Options: --help.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -137,6 +137,7 @@ try {
   steps.push(stepResult("validate-one-facts", "validate 1 file, tree facts changed (not a target)", facts, { files: corpus.files }, floorSeconds, whyFacts));
 
   steps.push(...(await verifyStep(run, rows, floorSeconds)));
+  steps.push(...(await siteStep(run, floorSeconds)));
 
   const results = {
     generatedAt: new Date().toISOString(),
@@ -177,6 +178,35 @@ async function verifyStep(run: (what: string, argv: string[]) => Promise<Measure
   const what = target === "package" ? "verify (build folder: no release to verify)" : "verify (release folder)";
   out.push(stepResult("verify", what, verify, { ...(rows !== undefined ? { rows } : {}) }, floorSeconds, `verified ${target}`));
   return out;
+}
+
+/** The site of the release verify read: its time, memory, and its largest page or data shard (the release files it serves are left out). */
+async function siteStep(run: (what: string, argv: string[]) => Promise<Measurement>, floorSeconds: number | undefined): Promise<StepResult[]> {
+  const help = spawnSync(process.execPath, [CLI, "--help"], { encoding: "utf8" }).stdout;
+  if (!/^\s+site\s/m.test(help) || !existsSync(path.join(work, "dist-data"))) return [];
+  const site = await run("site", [CLI, "site", "--out", "site", "--quiet"]);
+  const largest = site.exitCode === 0 ? largestSiteFile(path.join(work, "site")) : undefined;
+  const result = stepResult("site", "site (of the release)", site, {}, floorSeconds, largest && `largest page or shard: ${largest.path}, ${formatBytes(largest.bytes)}`);
+  result.targets.push({ target: "no page or shard > 1 MB", met: largest !== undefined && largest.bytes <= 1024 * 1024 });
+  return [result];
+}
+
+/** The largest file of a site but the releases' own files (under <version>/ and latest/). */
+function largestSiteFile(root: string): { path: string; bytes: number } {
+  let largest = { path: "", bytes: 0 };
+  const walk = (dir: string, relative: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const rel = relative ? `${relative}/${entry.name}` : entry.name;
+      if (!relative && entry.isDirectory() && (entry.name === "latest" || /^\d+\.\d+\.\d+/.test(entry.name))) continue;
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), rel);
+      else {
+        const bytes = statSync(path.join(dir, entry.name)).size;
+        if (bytes > largest.bytes) largest = { path: rel, bytes };
+      }
+    }
+  };
+  walk(root, "");
+  return largest;
 }
 
 /** Rows of every CSV table: line ends minus the header (the generated text never spans lines). */

@@ -48,6 +48,10 @@ export const TARGETS: Record<string, readonly Target[]> = {
   "rebuild-one": [{ target: "wall ≤ 3 s", test: (m) => m.wallSeconds <= 3 }],
   "validate-one": [{ target: "wall ≤ 1.5 s", test: (m) => m.wallSeconds <= 1.5 }],
   verify: [{ target: "wall ≤ 5 s", test: (m) => m.wallSeconds <= 5 }],
+  site: [
+    { target: "faster than the floor", test: (m, floor) => floor !== undefined && m.wallSeconds < floor },
+    { target: "peak RSS ≤ 2 GB", test: (m) => m.peakRssBytes !== null && m.peakRssBytes <= 2 * GB },
+  ],
 };
 
 /** A step's figures from its measurement: throughput, ratio to the floor and targets (a failed command meets none). */

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { CommandIo } from "./command-io.js";
 import { environmentErrorOf, RunError } from "../catalogue/run-error.js";
 import { SourcesChangedError } from "../model/sources-changed.js";
+import { DatasetIdentityError } from "../dataset/identity.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
 /** The toolkit's version, from its package.json. */
@@ -31,6 +32,10 @@ const COMMANDS: Record<string, Command> = {
   release: {
     summary: "publish the next version to dist-data/<version>/ (never overwriting one)",
     load: async () => import("./commands/release.js").then((m) => ({ help: m.RELEASE_HELP, run: m.runRelease })),
+  },
+  site: {
+    summary: "build the dataset's static website from dist-data/ (pages, downloads, releases.json)",
+    load: async () => import("./commands/site.js").then((m) => ({ help: m.SITE_HELP, run: m.runSite })),
   },
   verify: {
     summary: "check a release folder or archive: checksums, schemas, keys",
@@ -70,6 +75,10 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   } catch (error) {
     if (error instanceof SourcesChangedError) {
       io.stderr(`parlex: ${error.message}.\n`);
+      return EXIT.invalid;
+    }
+    if (error instanceof DatasetIdentityError) {
+      io.stderr(`parlex: ${error.message}\n`);
       return EXIT.invalid;
     }
     if (error instanceof UsageError) {

@@ -1,7 +1,7 @@
 import type { TableDef } from "../tables/field-types.js";
 import type { TableWriter } from "../write/table-writer.js";
 import { tableSchema } from "./table-schema.js";
-import { PACKAGE_METADATA } from "./package-metadata.js";
+import { packageMetadata } from "./package-metadata.js";
 
 /** A written file of the package, with what the descriptor says of it. */
 export interface WrittenFile {
@@ -78,7 +78,7 @@ export function describePackage(
   }
   return {
     $schema: "https://datapackage.org/profiles/2.0/datapackage.json",
-    ...PACKAGE_METADATA,
+    ...packageMetadata(),
     version: facts.version,
     ...(facts.created !== undefined ? { created: facts.created } : {}),
     sources: facts.sources.map(describeSource),

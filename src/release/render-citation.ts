@@ -1,8 +1,6 @@
 import { stringify } from "yaml";
+import { citationAuthor, datasetIdentity } from "../dataset/identity.js";
 import type { PackageSnapshot } from "../verify/read-package.js";
-
-/** Who the citation names: the project as a whole, never a guessed person. */
-export const CITATION_AUTHOR = "The parlex contributors";
 
 /** What CITATION.cff is made from. */
 export interface CitationFacts {
@@ -13,10 +11,12 @@ export interface CitationFacts {
 
 /**
  * CITATION.cff (Citation File Format 1.2.0) from the descriptor: title, version, release date,
- * licence, the contributors as an entity, and the descriptor's summary and keywords.
+ * licence, the contributors as an entity, and the descriptor's summary and keywords; the site's
+ * and the repository's URLs from dataset.json when it gives them.
  */
 export function renderCitation(facts: CitationFacts): string {
   const d = facts.snapshot.descriptor;
+  const identity = datasetIdentity();
   const licenses = (d as { licenses?: { name?: string }[] }).licenses ?? [];
   const keywords = (d as { keywords?: string[] }).keywords ?? [];
   const abstract = d.description?.split(/\n\s*\n/)[0]?.trim();
@@ -27,8 +27,10 @@ export function renderCitation(facts: CitationFacts): string {
     title: d.title ?? d.name,
     version: facts.version,
     "date-released": facts.date,
-    license: licenses.find((l) => l.name)?.name ?? "CC-BY-4.0",
-    authors: [{ name: CITATION_AUTHOR }],
+    license: licenses.find((l) => l.name)?.name ?? identity.licence.name,
+    authors: [{ name: citationAuthor(identity) }],
+    ...(identity.site ? { url: identity.site } : {}),
+    ...(identity.repository ? { "repository-code": identity.repository } : {}),
     ...(abstract ? { abstract } : {}),
     ...(keywords.length ? { keywords } : {}),
   };

@@ -1,4 +1,4 @@
-import { CITATION_AUTHOR } from "./render-citation.js";
+import { citationAuthor, datasetIdentity } from "../dataset/identity.js";
 import type { PackageSnapshot } from "../verify/read-package.js";
 import { CHANGELOG_FILE, CHECKSUMS_FILE, CITATION_FILE, DATA_DICTIONARY_FILE, MANIFEST_FILE } from "../verify/package-files.js";
 
@@ -16,11 +16,14 @@ export interface DataCardFacts {
  */
 export function renderDataCard(facts: DataCardFacts): string {
   const { descriptor: d, tables, helpers } = facts.snapshot;
+  const identity = datasetIdentity();
   const title = d.title ?? d.name;
   const licence = ((d as { licenses?: { name?: string; path?: string }[] }).licenses ?? [])[0];
-  const licenceText = licence?.name ? (licence.path ? `[${licence.name}](${licence.path})` : licence.name) : "CC-BY-4.0";
+  const licenceText = licence?.name ? (licence.path ? `[${licence.name}](${licence.path})` : licence.name) : identity.licence.name;
   const lines = [`# ${title} — ${facts.version}`, "", `Released ${facts.date} · Frictionless Data Package v2 · data licence ${licenceText}`, ""];
   if (d.description) lines.push(d.description.trim(), "");
+  const links = [identity.site && `Site: <${identity.site}>`, identity.repository && `Source: <${identity.repository}>`].filter(Boolean);
+  if (links.length) lines.push(links.join(" · "), "");
 
   lines.push("## What it covers", "");
   const range = meetingRange(facts.snapshot);
@@ -63,7 +66,7 @@ export function renderDataCard(facts: DataCardFacts): string {
   lines.push("## Verifying a download", "", "```sh", `sha256sum -c ${CHECKSUMS_FILE}`, "```", "", "or `parlex verify <this folder or the archive>`, which also checks every table against its schema and every foreign key.", "");
 
   const year = facts.date.slice(0, 4);
-  lines.push("## How to cite", "", `${CITATION_AUTHOR} (${year}). *${title}* (version ${facts.version}) [Data set]. Released ${facts.date}.`, "", `\`${CITATION_FILE}\` holds the same in Citation File Format.`, "");
+  lines.push("## How to cite", "", `${citationAuthor(identity)} (${year}). *${title}* (version ${facts.version}) [Data set]. Released ${facts.date}.`, "", `\`${CITATION_FILE}\` holds the same in Citation File Format.`, "");
   lines.push("## Licence", "", `The data is published under ${licenceText}: share and adapt it for any purpose, giving appropriate credit.`, "");
   return lines.join("\n");
 }

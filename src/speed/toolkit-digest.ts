@@ -26,7 +26,7 @@ export const TOOLKIT_PARTS = [
 ];
 
 /** What decides a package's bytes from checked records: all the code (normalizing, writing, describing), the schemas and the libraries. */
-export const OUTPUT_PARTS = ["src", "schemas", "package.json", "package-lock.json"];
+export const OUTPUT_PARTS = ["src", "schemas", "dataset.json", "package.json", "package-lock.json"];
 
 let digest: Promise<string> | undefined;
 let output: Promise<string> | undefined;

@@ -44,7 +44,7 @@ describe("which program bin/parlex.js runs", () => {
 describe("the compiled CLI", () => {
   const copy = path.join(scratch, "project");
   beforeAll(async () => {
-    for (const part of ["src", "schemas", "bin", "scripts/compile.mjs", "package.json", "package-lock.json", "tsconfig.json", "tsconfig.lib.json"]) {
+    for (const part of ["src", "schemas", "dataset.json", "bin", "scripts/compile.mjs", "package.json", "package-lock.json", "tsconfig.json", "tsconfig.lib.json"]) {
       cpSync(path.join(ROOT, part), path.join(copy, part), { recursive: true });
     }
     symlinkSync(path.join(ROOT, "node_modules"), path.join(copy, "node_modules"));

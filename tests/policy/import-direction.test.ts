@@ -19,6 +19,8 @@ const RANKS: Record<string, number> = {
   tables: 0,
   "import-module.js": 0,
   model: 1,
+  // the dataset's identity (dataset.json): read by the descriptor, the citation, the data card and the site
+  dataset: 1,
   catalogue: 1.5,
   // the stages, in pipeline order
   load: 2,

@@ -1,0 +1,80 @@
+import { constants } from "node:fs";
+import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { SiteFile, SiteSink } from "./build-site.js";
+
+/** The file that marks a folder as a site parlex wrote: only such a folder is ever replaced. */
+export const SITE_MARK = ".parlex-site";
+const STAGING = ".parlex-staging-";
+const RETIRED = ".parlex-retired-";
+const AT_ONCE = 8;
+
+/** The output folder holds something parlex did not write: one plain line, exit 1, nothing touched. */
+export class SiteOutError extends Error {}
+
+/** Whether a folder may be written: it does not exist, is empty, or carries the mark. */
+export async function checkOut(out: string): Promise<void> {
+  const s = await stat(out).catch(() => null);
+  if (!s) return;
+  if (!s.isDirectory()) throw new SiteOutError(`${out}: is a file, not a folder; give --out a folder that does not exist, is empty, or is a site parlex wrote`);
+  const entries = await readdir(out);
+  if (entries.length && !entries.includes(SITE_MARK)) throw new SiteOutError(`${out}: holds files parlex did not write (no ${SITE_MARK}); give --out a new or empty folder`);
+}
+
+/**
+ * Write the site beside the target, then swap it in by rename: readers see the old site or the
+ * new one. `produce` hands each file to the sink as it is made; a few writes run at once and the
+ * sink waits when they are all busy, so pages are never all held in memory.
+ */
+export async function writeSite<T>(out: string, produce: (emit: SiteSink) => Promise<T>): Promise<T> {
+  await checkOut(out);
+  const parent = path.dirname(path.resolve(out));
+  const base = path.basename(path.resolve(out));
+  await mkdir(parent, { recursive: true });
+  const staging = await mkdtemp(path.join(parent, `${STAGING}${base}-`));
+  const pending = new Set<Promise<void>>();
+  let failure: unknown;
+  const made = new Set<string>();
+  const write = async (relative: string, content: SiteFile) => {
+    const file = path.join(staging, relative);
+    const folder = path.dirname(file);
+    if (!made.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      made.add(folder);
+    }
+    if (typeof content === "string") await writeFile(file, content);
+    // A release's file, copied (never linked: an edit in the site must not reach dist-data/); a
+    // copy-on-write clone where the file system offers one.
+    else await copyFile(content.copy, file, constants.COPYFILE_FICLONE);
+  };
+  const emit: SiteSink = async (relative, content) => {
+    if (failure) throw failure;
+    while (pending.size >= AT_ONCE) await Promise.race(pending);
+    const job = write(relative, content).catch((error: unknown) => {
+      failure ??= error;
+    });
+    const tracked = job.finally(() => pending.delete(tracked));
+    pending.add(tracked);
+  };
+  try {
+    const result = await produce(emit);
+    // Every write done before a failure is handled: nothing may write into a staging folder being removed.
+    await Promise.all(pending);
+    if (failure) throw failure;
+    await writeFile(path.join(staging, SITE_MARK), "A site written by `parlex site`; it replaces this folder whole.\n");
+    await checkOut(out); // again: nothing may have appeared there while the site was staged
+    const retired = path.join(parent, `${RETIRED}${base}`);
+    const had = await stat(out).then(() => true, () => false);
+    if (had) {
+      await rm(retired, { recursive: true, force: true });
+      await rename(out, retired);
+    }
+    await rename(staging, out);
+    if (had) await rm(retired, { recursive: true, force: true });
+    return result;
+  } catch (error) {
+    await Promise.all(pending);
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
