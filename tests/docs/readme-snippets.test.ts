@@ -45,7 +45,7 @@ describeWithConsumer("README.md's snippets, run as written from a fresh copy of 
     parent = tempDir("readme");
     repo = path.join(parent, "repo");
     mkdirSync(repo);
-    for (const part of ["src", "schemas", "sources", "dist-data", "bin", "datapackage.json", "package.json", "package-lock.json", "tsconfig.json"]) {
+    for (const part of ["src", "schemas", "sources", "dist-data", "bin", "datapackage.json", "dataset.json", "package.json", "package-lock.json", "tsconfig.json"]) {
       cpSync(path.join(ROOT, part), path.join(repo, part), { recursive: true });
     }
     symlinkSync(path.join(ROOT, "node_modules"), path.join(repo, "node_modules"));
