@@ -1,4 +1,5 @@
 import { readWithStat } from "./read-with-stat.js";
+import type { SourceEntry } from "./list-sources.js";
 import type { UnplacedDiagnostic } from "../model/diagnostic.js";
 import type { LoadedFile } from "../model/source-file.js";
 import { makeDiagnostic } from "../catalogue/make-diagnostic.js";
@@ -20,11 +21,9 @@ export async function loadSources(root: string, cwd = process.cwd()): Promise<Lo
   const files: LoadedFile[] = [];
   const diagnostics = [...listing.diagnostics];
   for (const entry of listing.entries) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readWithStat(entry.absolute).bytes;
-    } catch (error) {
-      diagnostics.push(makeDiagnostic("file/unreadable", { reason: (error as Error).message }, { file: entry.file, line: 0, column: 0 }));
+    const bytes = readListedFile(entry);
+    if (!(bytes instanceof Uint8Array)) {
+      diagnostics.push(bytes);
       continue;
     }
     const parsed = parseSourceBytes(entry.file, bytes);
@@ -34,4 +33,13 @@ export async function loadSources(root: string, cwd = process.cwd()): Promise<Lo
     files.push(loaded);
   }
   return { root: listing.root, files, diagnostics };
+}
+
+/** A listed file's bytes (only a regular file, read without blocking), or the file/unreadable finding saying why not. */
+export function readListedFile(entry: SourceEntry): Uint8Array | UnplacedDiagnostic {
+  try {
+    return readWithStat(entry.absolute).bytes;
+  } catch (error) {
+    return makeDiagnostic("file/unreadable", { reason: (error as Error).message }, { file: entry.file, line: 0, column: 0 });
+  }
 }

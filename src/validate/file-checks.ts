@@ -1,8 +1,7 @@
 import type { Listing } from "../load/list-sources.js";
-import { readWithStat } from "../load/read-with-stat.js";
+import { readListedFile } from "../load/load-sources.js";
 import type { UnplacedDiagnostic } from "../model/diagnostic.js";
 import type { Kind } from "../model/source-file.js";
-import { makeDiagnostic } from "../catalogue/make-diagnostic.js";
 import { checkFile, type FileSummary } from "./check-file.js";
 import { sourceShapeValidators } from "./validate-shape.js";
 import type { TreeFindings } from "./validate-tree.js";
@@ -73,12 +72,9 @@ export function checkEachFile(): FileChecks {
       const files: CheckedFile[] = [];
       const diagnostics: UnplacedDiagnostic[] = [];
       for (const [n, entry] of listing.entries.entries()) {
-        let bytes: Uint8Array;
-        try {
-          // Only a regular file is read, and without blocking: a FIFO behind a .yaml is unreadable, not a hang.
-          bytes = readWithStat(entry.absolute).bytes;
-        } catch (error) {
-          diagnostics.push(makeDiagnostic("file/unreadable", { reason: (error as Error).message }, { file: entry.file, line: 0, column: 0 }));
+        const bytes = readListedFile(entry);
+        if (!(bytes instanceof Uint8Array)) {
+          diagnostics.push(bytes);
           continue;
         }
         const check = checkFile(entry.file, entry.kind, bytes, sourceShapeValidators());
