@@ -1,5 +1,5 @@
-import { scanArchiveBytes } from "./read-archive.js";
-import { PIECE } from "./check-files.js";
+import { limitsFor, scanArchiveBytes } from "./read-archive.js";
+import { PIECE, type FileFacts } from "./check-files.js";
 import type { FileReader, FileSource } from "./file-source.js";
 import { isArchiveFile } from "./package-files.js";
 import type { ProblemSink } from "./verify-problem.js";
@@ -16,15 +16,16 @@ export interface ArchiveComparison {
  * Read every archive in the folder and compare each entry, piece by piece as it is un-gzipped,
  * with the folder's file of its path: no entry is held in memory, and nothing is hashed.
  */
-export async function compareArchives(source: FileSource, files: readonly string[]): Promise<ArchiveComparison[]> {
+export async function compareArchives(source: FileSource, files: readonly string[], facts: FileFacts): Promise<ArchiveComparison[]> {
   const listed = new Set(files.filter((f) => !isArchiveFile(f)));
   const buffer = Buffer.allocUnsafe(PIECE);
   const compared: ArchiveComparison[] = [];
   for (const archive of files.filter(isArchiveFile)) {
-    const bytes = (await source.read(archive))!;
+    const bytes = await source.read(archive, facts.get(archive)?.bytes);
+    if (bytes === undefined) continue; // reported with the files: listed, but unreadable
     const open = new Set<FileReader>();
     const compare = (path: (inner: string, name: string) => string) =>
-      scanArchiveBytes(bytes, (inner, name) => {
+      scanArchiveBytes(bytes, limitsFor(bytes.length), (inner, name) => {
         const file = path(inner, name);
         const reader = listed.has(file) ? source.open(file) : undefined;
         if (reader) open.add(reader);
@@ -78,6 +79,7 @@ export function checkArchives(archives: readonly ArchiveComparison[], files: rea
   const listed = new Set(others);
   for (const { archive, same, problems } of archives) {
     for (const p of problems) sink.add({ code: "archive/unreadable", file: archive, message: p });
+    if (same.size === 0 && problems.length > 0) continue; // nothing read: the problem says why
     for (const file of others) {
       const inArchive = same.get(file);
       if (inArchive === undefined) sink.add({ code: "archive/missing-file", file: archive, message: `${file} is not in the archive` });

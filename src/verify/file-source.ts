@@ -1,5 +1,6 @@
-import { closeSync, openSync, readSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { open, readdir } from "node:fs/promises";
+import { kindOf } from "../load/read-with-stat.js";
 import path from "node:path";
 
 /**
@@ -11,8 +12,12 @@ export interface FileSource {
   label: string;
   /** Every regular file, sorted by path. */
   list(): Promise<string[]>;
-  /** A file's bytes, or undefined when there is no such file. */
-  read(file: string): Promise<Uint8Array | undefined>;
+  /**
+   * A file's bytes, or undefined when there is no such file, it is not a regular file, or it is
+   * larger than READ_LIMIT (or than `size`, when given: the size it is declared to have, checked
+   * before it is read, so that a file is never read whole to find it is not what it claims).
+   */
+  read(file: string, size?: number): Promise<Uint8Array | undefined>;
   /**
    * A file opened to be read a piece at a time (to hash or compare it without holding it whole),
    * or undefined when there is no such file. Synchronous: for a thread with nothing else to do.
@@ -34,7 +39,10 @@ export function sourceFromMap(label: string, files: ReadonlyMap<string, Uint8Arr
   return {
     label,
     list: async () => [...files.keys()].sort(compareBytes),
-    read: async (file) => files.get(file),
+    read: async (file, size) => {
+      const bytes = files.get(file);
+      return bytes === undefined || (size !== undefined && bytes.length !== size) ? undefined : bytes;
+    },
     open: (file) => {
       const bytes = files.get(file);
       return bytes && { readAt: (position, into) => bytes.subarray(position, position + into.length), close: () => undefined };
@@ -48,18 +56,21 @@ export function sourceFromFolder(label: string, dir: string): FileSource {
     label,
     folder: dir,
     list: async () => (await listFiles(dir)).sort(compareBytes),
-    read: async (file) => {
+    read: async (file, size) => {
       if (file.split("/").some((part) => part === ".." || part === "")) return undefined;
-      return readFile(path.join(dir, ...file.split("/"))).then(
-        (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
-        () => undefined,
-      );
+      const read = await readRegularFile(path.join(dir, ...file.split("/")), READ_LIMIT, size);
+      return "bytes" in read ? read.bytes : undefined;
     },
     open: (file) => {
       if (file.split("/").some((part) => part === ".." || part === "")) return undefined;
       let fd: number;
       try {
-        fd = openSync(path.join(dir, ...file.split("/")), "r");
+        // Without blocking: a FIFO put in a file's place must not hang the hashing.
+        fd = openSync(path.join(dir, ...file.split("/")), constants.O_RDONLY | constants.O_NONBLOCK);
+        if (!fstatSync(fd).isFile()) {
+          closeSync(fd);
+          return undefined;
+        }
       } catch {
         return undefined;
       }
@@ -84,4 +95,39 @@ export async function listFiles(dir: string, prefix = ""): Promise<string[]> {
 /** Order paths by code unit (byte order for ASCII), never by locale, so listings are the same everywhere. */
 export function compareBytes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The most `read` takes of one file whole (1 GiB: the 100,000-meeting release's largest table is 60 MB). */
+export const READ_LIMIT = 1024 * 1024 * 1024;
+
+/**
+ * A regular file's bytes (a link is followed first), through one descriptor opened without
+ * blocking: a FIFO, a device or a folder is refused unread, as is a file over `limit` bytes or
+ * not of the `size` expected. The file is read up to the size its stat gave, never past it.
+ */
+export async function readRegularFile(file: string, limit: number, size?: number): Promise<{ bytes: Uint8Array } | { problem: string }> {
+  let handle;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return { problem: (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `cannot be read (${(error as Error).message})` };
+  }
+  try {
+    const s = await handle.stat();
+    if (!s.isFile()) return { problem: `not a regular file (${kindOf(s)})` };
+    if (s.size > limit) return { problem: `${s.size} bytes, more than the ${limit} read here` };
+    if (size !== undefined && s.size !== size) return { problem: `${s.size} bytes, where ${size} are declared` };
+    const bytes = new Uint8Array(s.size);
+    let length = 0;
+    while (length < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, length, bytes.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return { bytes: bytes.subarray(0, length) };
+  } catch (error) {
+    return { problem: `cannot be read (${(error as Error).message})` };
+  } finally {
+    await handle.close();
+  }
 }

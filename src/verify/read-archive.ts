@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
-import { createGunzip } from "node:zlib";
+import { readRegularFile } from "./file-source.js";
+import { createGunzip, type Gunzip } from "node:zlib";
 import { Parser, type ReadEntry } from "tar";
 import { compareBytes } from "./file-source.js";
 
@@ -11,14 +11,20 @@ export interface ArchiveContents {
   problems: string[];
 }
 
-/** Read a .tar.gz file into memory without extracting it: nothing it holds can reach the disk. */
+/**
+ * Read a .tar.gz file into memory without extracting it: nothing it holds can reach the disk.
+ * Only a regular file of at most ARCHIVE_LIMITS.bytes is read; its entries are held to
+ * ARCHIVE_LIMITS, so that a gzip bomb is refused once it un-gzips past the cap, never held.
+ */
 export async function readArchive(file: string): Promise<ArchiveContents> {
-  return readArchiveBytes(await readFile(file));
+  const read = await readRegularFile(file, ARCHIVE_LIMITS.bytes);
+  if ("problem" in read) return { files: new Map(), top: null, problems: [read.problem] };
+  return readArchiveBytes(read.bytes);
 }
 
 /** A .tar.gz (or .tar) archive's files, from its bytes. */
-export async function readArchiveBytes(bytes: Uint8Array): Promise<ArchiveContents> {
-  return scanArchiveBytes<Uint8Array>(bytes, () => {
+export async function readArchiveBytes(bytes: Uint8Array, limits: ArchiveLimits = limitsFor(bytes.length)): Promise<ArchiveContents> {
+  return scanArchiveBytes<Uint8Array>(bytes, limits, () => {
     const chunks: Buffer[] = [];
     return { add: (c) => chunks.push(c), end: () => new Uint8Array(Buffer.concat(chunks)) };
   });
@@ -31,14 +37,28 @@ export type EntryCollector<T> = (inner: string, name: string) => { add(chunk: Bu
  * Every file entry of an archive (.tar.gz or .tar) through a collector: what it made of each, by
  * path below the top folder. Anything but files and folders is a problem.
  */
-export async function scanArchiveBytes<T>(bytes: Uint8Array, collector: EntryCollector<T>): Promise<{ files: Map<string, T>; top: string | null; problems: string[] }> {
+export async function scanArchiveBytes<T>(bytes: Uint8Array, limits: ArchiveLimits, collector: EntryCollector<T>): Promise<{ files: Map<string, T>; top: string | null; problems: string[] }> {
   const raw = new Map<string, T>();
   const problems: string[] = [];
   const tops = new Set<string>();
+  let entries = 0;
+  let unpacked = 0;
   await new Promise<void>((resolve, reject) => {
+    // Past a cap the scan stops at once: what was read so far is not trusted either.
+    let gunzip: Gunzip | undefined;
+    let stopped = false;
+    const overLimit = (what: string) => {
+      stopped = true;
+      gunzip?.destroy();
+      reject(new ArchiveTooLarge(what));
+    };
     const parser = new Parser({
       strict: true,
       onReadEntry: (entry: ReadEntry) => {
+        // The header gives an entry's size before its bytes: a cap is kept before they come.
+        if (stopped) return entry.resume();
+        if (++entries > limits.entries) return overLimit(`more than ${limits.entries} entries`);
+        if ((unpacked += entry.size ?? 0) > limits.unpacked) return overLimit(`more than ${limits.unpacked} bytes once un-gzipped`);
         const name = entry.path.replace(/\/+$/, "");
         tops.add(name.split("/")[0]!);
         if (entry.type !== "File" && entry.type !== "OldFile") {
@@ -59,13 +79,25 @@ export async function scanArchiveBytes<T>(bytes: Uint8Array, collector: EntryCol
       return;
     }
     // Un-gzipped here, in 1 MB pieces, rather than by the parser in 16 kB ones: twice as fast.
-    const gunzip = createGunzip({ chunkSize: 1 << 20 });
-    gunzip.on("data", (chunk: Buffer) => parser.write(chunk));
+    gunzip = createGunzip({ chunkSize: 1 << 20 });
+    // The tar stream itself is counted too: padding and headers of a bomb are bytes as well.
+    let tarBytes = 0;
+    gunzip.on("data", (chunk: Buffer) => {
+      if (stopped) return;
+      if ((tarBytes += chunk.length) > limits.unpacked + TAR_SLACK) overLimit(`more than ${limits.unpacked} bytes once un-gzipped`);
+      else parser.write(chunk);
+    });
     gunzip.on("end", () => parser.end());
     // Worded as node-tar's own un-gzipping worded it.
     gunzip.on("error", (error) => reject(new Error(`zlib: ${error.message}`)));
     gunzip.end(buffer);
-  }).catch((error: Error) => problems.push(`not a readable tar.gz: ${error.message}`));
+  }).catch((error: Error) => {
+    if (!(error instanceof ArchiveTooLarge)) problems.push(`not a readable tar.gz: ${error.message}`);
+    else {
+      raw.clear();
+      problems.push(`refused: ${error.message} (a release archive holds at most ${limits.entries} entries and ${limits.unpacked} bytes here)`);
+    }
+  });
   const top = tops.size === 1 ? [...tops][0]! : null;
   if (tops.size > 1) problems.push(`entries sit in ${tops.size} top folders (${[...tops].sort(compareBytes).join(", ")}), not one`);
   const files = new Map<string, T>();
@@ -76,3 +108,27 @@ export async function scanArchiveBytes<T>(bytes: Uint8Array, collector: EntryCol
   }
   return { files, top, problems };
 }
+
+/** How much of an archive is read before it is refused: entries, and bytes once un-gzipped. */
+export interface ArchiveLimits {
+  entries: number;
+  unpacked: number;
+}
+
+/**
+ * The caps every archive is read with. A release archive holds some 80 files; its tables
+ * compress about 4–8 to 1 (the 100,000-meeting release: 6.6 to 1). So: 10,000 entries, and no
+ * more than 64 times the archive's own size un-gzipped (gzip can reach 1,032 to 1; a 1 MB bomb
+ * is stopped at 64 MB), with 64 MiB allowed to any archive and 4 GiB to none.
+ */
+export const ARCHIVE_LIMITS = { entries: 10_000, ratio: 64, least: 64 * 1024 * 1024, bytes: 4 * 1024 * 1024 * 1024 } as const;
+
+/** The caps for an archive of this many bytes. */
+export function limitsFor(archiveBytes: number): ArchiveLimits {
+  return { entries: ARCHIVE_LIMITS.entries, unpacked: Math.min(ARCHIVE_LIMITS.bytes, Math.max(ARCHIVE_LIMITS.least, archiveBytes * ARCHIVE_LIMITS.ratio)) };
+}
+
+/** Room for the tar stream's headers, padding and end blocks beyond its entries' bytes. */
+const TAR_SLACK = 16 * 1024 * 1024;
+
+class ArchiveTooLarge extends Error {}

@@ -61,7 +61,7 @@ export async function verifyPackage(source: FileSource, options: { fromArchive: 
   // folder's file (the table checks leave this thread most of its time).
   const facts = factsOfFiles(source, files);
   for (const file of files) if (!facts.has(file)) sink.add({ code: "file/unreadable", file, message: "listed in the folder, but cannot be read" });
-  const archives = options.fromArchive ? [] : await compareArchives(source, files);
+  const archives = options.fromArchive ? [] : await compareArchives(source, files, facts);
   const outcomes = await tableOutcomes;
 
   checkChecksums(await text(CHECKSUMS_FILE), facts, sink);

@@ -34,7 +34,7 @@ export async function runVerifyTask(task: VerifyTask, source: FileSource): Promi
   const digests: FormatDigest[] = [];
   const checked = await checkTables(task.resources, source, sink, digests);
   for (const { resource, fields } of task.others ?? []) {
-    const bytes = await source.read(resource.path);
+    const bytes = await source.read(resource.path, resource.bytes);
     const read = VALUE_READERS[resource.format ?? ""];
     if (bytes === undefined || read === undefined) continue; // an absent file is reported with the files
     const values = (await read())(bytes, fields);
@@ -60,10 +60,10 @@ async function checkTables(resources: readonly Resource[], source: FileSource, s
   const unread = new Set<string>();
   let rows = 0;
   // Each table's file is read while the one before it is checked.
-  const reads = tabular.map((r, i) => (i === 0 ? source.read(r.path) : undefined));
+  const reads = tabular.map((r, i) => (i === 0 ? source.read(r.path, r.bytes) : undefined));
   for (const [i, r] of tabular.entries()) {
-    const reading = reads[i] ?? source.read(r.path);
-    if (i + 1 < tabular.length) reads[i + 1] = source.read(tabular[i + 1]!.path);
+    const reading = reads[i] ?? source.read(r.path, r.bytes);
+    if (i + 1 < tabular.length) reads[i + 1] = source.read(tabular[i + 1]!.path, tabular[i + 1]!.bytes);
     reads[i] = undefined;
     const unusable = r.schema!.fields.find((f) => f.constraints?.pattern !== undefined && !isRegExp(f.constraints.pattern));
     if (unusable) {

@@ -5,6 +5,7 @@ import { create } from "tar";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeArchive } from "../../src/release/write-archive.js";
 import { checkArchives, compareArchives } from "../../src/verify/check-archives.js";
+import { factsOfFiles } from "../../src/verify/check-files.js";
 import { sourceFromFolder, sourceFromMap } from "../../src/verify/file-source.js";
 import { ProblemSink } from "../../src/verify/verify-problem.js";
 import { scratchDir } from "../release/helpers.js";
@@ -30,7 +31,7 @@ async function problems(dir: string): Promise<[string, string][]> {
   const source = sourceFromFolder(dir, dir);
   const files = await source.list();
   const sink = new ProblemSink();
-  checkArchives(await compareArchives(source, files), files, sink);
+  checkArchives(await compareArchives(source, files, factsOfFiles(source, files)), files, sink);
   return sink.finish().map((p) => [p.code, p.message]);
 }
 
@@ -83,12 +84,12 @@ describe("comparing an archive with its folder", () => {
     const files = new Map([ARCHIVE, BIG, "empty.txt", "small.txt"].map((f) => [f, new Uint8Array(readFileSync(path.join(dir, f)))]));
     const source = sourceFromMap("memory", files);
     const sink = new ProblemSink();
-    checkArchives(await compareArchives(source, [...files.keys()]), [...files.keys()], sink);
+    checkArchives(await compareArchives(source, [...files.keys()], factsOfFiles(source, [...files.keys()])), [...files.keys()], sink);
     expect(sink.finish()).toEqual([]);
     const big = files.get(BIG)!;
     big[5] = big[5]! ^ 1;
     const changed = new ProblemSink();
-    checkArchives(await compareArchives(source, [...files.keys()]), [...files.keys()], changed);
+    checkArchives(await compareArchives(source, [...files.keys()], factsOfFiles(source, [...files.keys()])), [...files.keys()], changed);
     expect(changed.finish().map((p) => p.code)).toEqual(["archive/mismatch"]);
   });
 });

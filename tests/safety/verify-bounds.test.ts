@@ -1,0 +1,160 @@
+import { execFile, execFileSync } from "node:child_process";
+import { appendFileSync, cpSync, createWriteStream, readFileSync, rmSync, symlinkSync } from "node:fs";
+import path from "node:path";
+import { once } from "node:events";
+import { createGzip } from "node:zlib";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { PARLEX_BIN } from "../helpers/cli.js";
+import { makeProject, runParlexProcess, scratchDir } from "../release/helpers.js";
+
+// verify reads what an attacker may have made: archives that un-gzip without end, files that are
+// FIFOs or devices, files larger than the descriptor declares. Each run is a real process with a
+// deadline and its peak memory measured by GNU time, as a hang or a 3 GB read would show.
+
+const scratch = scratchDir("verify-bounds");
+const project = makeProject(scratch, "project");
+const release = path.join(project, "dist-data/1.0.0");
+const ARCHIVE = "china-kazakhstan-parliamentary-exchanges-1.0.0.tar.gz";
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  const result = await runParlexProcess(["release", "--date", "2026-11-22"], project);
+  if (result.code !== 0) throw new Error(result.stderr);
+}, 60_000);
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  ms: number;
+  /** Peak resident memory in MB, from GNU time. */
+  peakMb: number;
+}
+
+/** `parlex verify TARGET --format json` under GNU time, killed after 30 s. */
+function verify(target: string): Promise<Run> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const argv = ["-f", "PEAK %M", process.execPath, PARLEX_BIN, "verify", target, "--format", "json"];
+    execFile("/usr/bin/time", argv, { cwd: scratch, timeout: 30_000, killSignal: "SIGKILL", maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      const peak = /PEAK (\d+)/.exec(stderr);
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr, ms: Date.now() - started, peakMb: peak ? Number(peak[1]) / 1024 : Infinity });
+    });
+  });
+}
+
+/** The problems' codes and files of a run's JSON report. */
+function problems(run: Run): { code: string; file: string; message: string }[] {
+  return (JSON.parse(run.stdout) as { problems: { code: string; file: string; message: string }[] }).problems;
+}
+
+function copyOf(name: string): string {
+  const dir = path.join(scratch, name);
+  cpSync(release, dir, { recursive: true });
+  return dir;
+}
+
+/** A 512-byte ustar header for one file entry of `size` bytes. */
+function tarHeader(name: string, size: number): Buffer {
+  const header = Buffer.alloc(512);
+  header.write(name, 0, "utf8");
+  header.write("0000644\0", 100);
+  header.write("0000000\0", 108);
+  header.write("0000000\0", 116);
+  header.write(size.toString(8).padStart(11, "0") + "\0", 124);
+  header.write("00000000000\0", 136);
+  header.write("        ", 148);
+  header.write("0", 156);
+  header.write("ustar\0" + "00", 257);
+  let sum = 0;
+  for (const b of header) sum += b;
+  header.write(sum.toString(8).padStart(6, "0") + "\0 ", 148);
+  return header;
+}
+
+/**
+ * A gzip bomb of about 1 MB: a tar whose one entry is `megabytes` MB of zeros (`declared` in its
+ * header: the true size, or a small lie so that only the un-gzipped bytes can tell).
+ */
+async function bomb(file: string, megabytes: number, declared: number): Promise<void> {
+  const gzip = createGzip({ level: 9 });
+  const out = createWriteStream(file);
+  gzip.pipe(out);
+  gzip.write(tarHeader("p-1.0.0/csv/zeros.csv", declared));
+  const zeros = Buffer.alloc(1 << 20);
+  for (let i = 0; i < megabytes; i++) if (!gzip.write(zeros)) await once(gzip, "drain");
+  gzip.end();
+  await once(out, "close");
+}
+
+it("refuses a 1 MB gzip bomb given as the archive to verify, in bounded memory and time", async () => {
+  for (const [name, declared] of [
+    ["bomb-honest.tar.gz", 1024 << 20],
+    ["bomb-lying.tar.gz", 1000],
+  ] as const) {
+    const file = path.join(scratch, name);
+    await bomb(file, 1024, declared);
+    expect(readFileSync(file).length).toBeLessThan(1.2 * (1 << 20));
+    const run = await verify(file);
+    expect(run.code, run.stderr).toBe(1);
+    const found = problems(run);
+    expect(found[0]).toMatchObject({ code: "archive/unreadable", file: name });
+    expect(found[0]!.message).toMatch(/^refused: more than \d+ bytes once un-gzipped/);
+    // Before the cap: 3 GB. Node itself takes some 60 MB; the cap for a 1 MB archive is 64 MB.
+    expect(run.peakMb).toBeLessThan(400);
+    expect(run.ms).toBeLessThan(20_000);
+  }
+}, 120_000);
+
+it("refuses an archive of more entries than the cap", async () => {
+  const file = path.join(scratch, "many.tar.gz");
+  const gzip = createGzip();
+  const out = createWriteStream(file);
+  gzip.pipe(out);
+  for (let i = 0; i < 10_050; i++) gzip.write(tarHeader(`p-1.0.0/f${i}`, 0));
+  gzip.end(Buffer.alloc(1024));
+  await once(out, "close");
+  const run = await verify(file);
+  expect(run.code, run.stderr).toBe(1);
+  expect(problems(run)[0]!.message).toMatch(/^refused: more than 10000 entries/);
+}, 60_000);
+
+it("in a release folder, stops comparing a bomb put in the archive's place at the cap, holding none of it", async () => {
+  const dir = copyOf("bomb-in-folder");
+  rmSync(path.join(dir, ARCHIVE));
+  await bomb(path.join(dir, ARCHIVE), 1024, 1024 << 20);
+  const run = await verify(dir);
+  expect(run.code, run.stderr).toBe(1);
+  const archive = problems(run).filter((p) => p.file === ARCHIVE);
+  expect(archive.map((p) => p.code)).toContain("archive/unreadable");
+  expect(archive.find((p) => p.code === "archive/unreadable")!.message).toMatch(/^refused: more than \d+ bytes once un-gzipped/);
+  expect(run.peakMb).toBeLessThan(400);
+}, 60_000);
+
+it("reads no resource file that is not the size the descriptor declares, nor a FIFO or a device in a file's place", async () => {
+  const grown = copyOf("grown");
+  appendFileSync(path.join(grown, "csv/meetings.csv"), "not,a,row,of,this,table\n");
+  const run = await verify(grown);
+  expect(run.code, run.stderr).toBe(1);
+  const found = problems(run).filter((p) => p.file === "csv/meetings.csv");
+  // Its size and hash are reported; its rows are never read, so no cell or row problem is.
+  expect(found.map((p) => p.code).sort()).toEqual(["checksums/mismatch", "resource/bytes", "resource/hash"]);
+  expect(found.find((p) => p.code === "resource/bytes")!.message).toMatch(/bytes; the descriptor says \d+/);
+
+  for (const [name, make] of [
+    ["fifo-table", (file: string) => execFileSync("mkfifo", [file])],
+    ["zero-table", (file: string) => symlinkSync("/dev/zero", file)],
+    ["zero-descriptor", (file: string) => symlinkSync("/dev/zero", file)],
+  ] as const) {
+    const dir = copyOf(name);
+    const target = path.join(dir, name === "zero-descriptor" ? "datapackage.json" : "json/meetings.json");
+    rmSync(target);
+    make(target);
+    const broken = await verify(dir);
+    expect(broken.code, `${name}: ${broken.stderr}`).toBe(1);
+    expect(broken.ms).toBeLessThan(20_000);
+    expect(broken.peakMb).toBeLessThan(400);
+    const codes = problems(broken).map((p) => p.code);
+    expect(codes).toContain(name === "zero-descriptor" ? "descriptor/missing" : "resource/missing");
+  }
+}, 120_000);
