@@ -14,11 +14,11 @@ export function compareFormats(digests: readonly FormatDigest[], sink: ProblemSi
   }
   for (const [table, files] of byTable) {
     // The values most files agree on are the table's (a damaged CSV is blamed, not the two formats
-    // that still agree); without a majority, the CSV file's, else the first file's.
+    // that still agree); among those, or without a majority, the CSV file's, else the JSON's…
     const agreeing = (d: FormatDigest) => files.filter((o) => o.rows === d.rows && o.digest === d.digest).length;
     const most = Math.max(...files.map(agreeing));
     const candidates = most * 2 > files.length ? files.filter((d) => agreeing(d) === most) : files;
-    const reference = candidates.find((d) => d.format === "csv") ?? candidates[0]!;
+    const reference = [...candidates].sort((a, b) => rank(a.format) - rank(b.format))[0]!;
     for (const other of files) {
       if (other === reference) continue;
       if (other.rows !== reference.rows) {
@@ -28,4 +28,11 @@ export function compareFormats(digests: readonly FormatDigest[], sink: ProblemSi
       }
     }
   }
+}
+
+/** Which format's values stand for the table when files disagree: the checked CSV first. */
+const RANK = ["csv", "json", "arrow", "parquet"];
+function rank(format: string): number {
+  const at = RANK.indexOf(format);
+  return at < 0 ? RANK.length : at;
 }

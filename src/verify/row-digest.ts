@@ -137,8 +137,8 @@ export class RowDigest {
   }
 }
 
-/** The table a resource holds: its name without the `-<format>` the other formats' resources carry. */
+/** The table a resource holds: its name without the `-<format>` the other formats' resources carry (`meetings-parquet`, format `Parquet`, holds `meetings`). */
 export function tableOfResource(resource: { name: string; format?: string | undefined }): string {
-  const suffix = `-${resource.format ?? ""}`;
+  const suffix = `-${(resource.format ?? "").toLowerCase()}`;
   return resource.format !== undefined && resource.name.endsWith(suffix) ? resource.name.slice(0, -suffix.length) : resource.name;
 }

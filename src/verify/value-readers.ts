@@ -7,10 +7,14 @@ export type ValueDigest = { rows: number; digest: string } | { problem: string }
 export type ValueReader = (bytes: Uint8Array, fields: readonly Field[]) => ValueDigest;
 
 /**
- * The formats `verify` reads only to compare their values with the table's (CSV and JSON are read
- * by the table checks, which take their digests as they go). A format is compared once its reader
- * is registered here; each is loaded only when a release holds that format.
+ * The formats `verify` reads for their values' digest alone, to compare them with the table's
+ * checked CSV file (the CSV files are read by the table checks, which take their digests as they
+ * go). A format is compared once its reader is registered here; each is loaded only when a
+ * release holds that format. JSON is read so when its table has a CSV twin: equal values need no
+ * checks of their own, and a JSON file that differs is then checked in full.
  */
 export const VALUE_READERS: Readonly<Record<string, () => Promise<ValueReader>>> = {
+  json: async () => (await import("./json-values.js")).digestJsonValues,
   arrow: async () => (await import("./arrow-values.js")).digestArrowValues,
+  parquet: async () => (await import("./parquet-values.js")).digestParquetValues,
 };

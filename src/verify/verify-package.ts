@@ -43,14 +43,24 @@ export async function verifyPackage(source: FileSource, options: { fromArchive: 
   const parsed = descriptorText === undefined ? null : parseDescriptor(descriptorText);
   const descriptor = parsed?.ok ? parsed.descriptor : null;
   const tabular = descriptor ? descriptor.resources.filter((r) => r.schema && (r.format === "csv" || r.format === "json")) : [];
-  const groups: VerifyTask[] = linkedGroups(tabular).map((resources) => ({ resources }));
-  // The other formats of each table (Arrow…), read for their values alone, in a task of their own.
+  // A JSON table with a CSV twin is read for its values' digest alone: equal to the checked CSV's,
+  // its values are the CSV's, and pass every check the CSV's passed (below, it is checked in full
+  // when they are not, or when anything else is amiss).
+  const twins = jsonTwins(tabular);
+  const checked = tabular.filter((r) => !twins.includes(r));
+  const groups: VerifyTask[] = linkedGroups(checked).map((resources) => ({ resources }));
+  if (twins.length > 0) groups.push({ resources: [], others: twins.map((r) => ({ resource: r, fields: r.schema!.fields, twin: true })) });
+  // The other formats of each table (Arrow, Parquet…), read for their values alone, a task per format.
   const schemas = new Map(tabular.map((r) => [r.name, r.schema!.fields]));
-  const others = (descriptor?.resources ?? []).flatMap((r) => {
-    const fields = r.format !== undefined && r.format in VALUE_READERS && !r.schema ? schemas.get(tableOfResource(r)) : undefined;
-    return fields ? [{ resource: r, fields }] : [];
-  });
-  if (others.length > 0) groups.push({ resources: [], others });
+  const byFormat = new Map<string, NonNullable<VerifyTask["others"]>>();
+  for (const r of descriptor?.resources ?? []) {
+    const format = r.format?.toLowerCase();
+    const fields = format !== undefined && format in VALUE_READERS && !r.schema ? schemas.get(tableOfResource(r)) : undefined;
+    if (!fields) continue;
+    if (!byFormat.has(format!)) byFormat.set(format!, []);
+    byFormat.get(format!)!.push({ resource: r, fields });
+  }
+  for (const others of byFormat.values()) groups.push({ resources: [], others });
   const declaredBytes = tabular.reduce((sum, r) => sum + (r.bytes ?? 0), 0);
   const inParallel = source.folder !== undefined && declaredBytes >= (options.parallelBytes ?? PARALLEL_BYTES) && groups.length > 1;
   const tableOutcomes = inParallel ? inWorkers(source.folder!, source.label, groups) : inSequence(groups, source);
@@ -82,12 +92,24 @@ export async function verifyPackage(source: FileSource, options: { fromArchive: 
 
   let tables = 0;
   let rows = 0;
-  for (const outcome of outcomes) {
+  // The JSON twins are checked in full when their values may not be the checked CSV's: one
+  // differs from its CSV twin or could not be read for its digest, or any table has a problem.
+  let checkedOutcomes = outcomes;
+  if (twins.length > 0 && !twinsVouched(twins, outcomes)) {
+    const full = linkedGroups(twins).map((resources) => ({ resources }));
+    const fullOutcomes = inParallel ? await inWorkers(source.folder!, source.label, full) : await inSequence(full, source);
+    const twinFiles = new Set(twins.map((r) => r.path));
+    checkedOutcomes = [...outcomes.map((o) => ({ ...o, digests: o.digests.filter((d) => !twinFiles.has(d.file)) })), ...fullOutcomes];
+  } else {
+    // Each twin vouched for counts as a table checked, with its rows.
+    for (const d of outcomes.flatMap((o) => o.digests)) if (twins.some((r) => r.path === d.file)) (tables++, (rows += d.rows));
+  }
+  for (const outcome of checkedOutcomes) {
     sink.merge(outcome.sink);
     tables += outcome.tables;
     rows += outcome.rows;
   }
-  compareFormats(outcomes.flatMap((o) => o.digests), sink);
+  compareFormats(checkedOutcomes.flatMap((o) => o.digests), sink);
   checkArchives(archives, files, sink);
   const problems = sink.finish();
   return { target: source.label, ok: problems.length === 0, version: descriptor?.version ?? null, problems, files: files.length, tables, rows };
@@ -121,6 +143,37 @@ function inWorkers(folder: string, label: string, tasks: readonly VerifyTask[]):
   return Promise.all(runs).catch(async (error: unknown) => {
     await Promise.all(workers.map((w) => w.terminate()));
     throw error;
+  });
+}
+
+/**
+ * The JSON tables that may be vouched for by their CSV twins: all of them, when each has a CSV
+ * table of the same schema (its foreign keys naming the twins of the CSV's targets); otherwise
+ * none, and every JSON table is checked in full.
+ */
+function jsonTwins(tabular: readonly Resource[]): Resource[] {
+  const csv = new Map(tabular.filter((r) => r.format === "csv").map((r) => [r.name, r]));
+  const json = tabular.filter((r) => r.format === "json");
+  const schemaOf = (r: Resource) =>
+    JSON.stringify({ ...r.schema!, foreignKeys: r.schema!.foreignKeys.map((fk) => ({ ...fk, reference: { ...fk.reference, resource: tableOfResource({ name: fk.reference.resource ?? r.name, format: r.format }) } })) });
+  const all = json.every((r) => {
+    const twin = csv.get(tableOfResource(r));
+    return twin !== undefined && schemaOf(twin) === schemaOf(r);
+  });
+  return all ? json : [];
+}
+
+/**
+ * Whether every JSON twin's digest was taken and equals its CSV twin's (same rows, same values),
+ * and no table check found anything: then the twins hold checked values.
+ */
+function twinsVouched(twins: readonly Resource[], outcomes: readonly TaskOutcome[]): boolean {
+  if (outcomes.some((o) => o.sink.problems.length > 0)) return false;
+  const digests = outcomes.flatMap((o) => o.digests);
+  return twins.every((twin) => {
+    const own = digests.find((d) => d.file === twin.path);
+    const csv = digests.find((d) => d.table === tableOfResource(twin) && d.format === "csv");
+    return own !== undefined && csv !== undefined && own.rows === csv.rows && own.digest === csv.digest;
   });
 }
 

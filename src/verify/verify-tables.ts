@@ -15,8 +15,12 @@ import { ProblemSink, type SinkContents } from "./verify-problem.js";
 /** A part of verification that needs nothing from the others: a group of linked tables. */
 export interface VerifyTask {
   resources: Resource[];
-  /** Files of other formats (VALUE_READERS), read only for the digest of their values, with their table's fields. */
-  others?: { resource: Resource; fields: Field[] }[];
+  /**
+   * Files read only for the digest of their values (VALUE_READERS), with their table's fields. A
+   * `twin` (a JSON table with a CSV twin) that cannot be read so is left without a digest, not
+   * reported: it is then checked in full, which says what is wrong.
+   */
+  others?: { resource: Resource; fields: Field[]; twin?: boolean }[];
 }
 
 /** What a task found. */
@@ -33,13 +37,16 @@ export async function runVerifyTask(task: VerifyTask, source: FileSource): Promi
   const sink = new ProblemSink();
   const digests: FormatDigest[] = [];
   const checked = await checkTables(task.resources, source, sink, digests);
-  for (const { resource, fields } of task.others ?? []) {
+  for (const { resource, fields, twin } of task.others ?? []) {
     const bytes = await source.read(resource.path, resource.bytes);
-    const read = VALUE_READERS[resource.format ?? ""];
+    const format = (resource.format ?? "").toLowerCase();
+    const read = Object.hasOwn(VALUE_READERS, format) ? VALUE_READERS[format] : undefined;
     if (bytes === undefined || read === undefined) continue; // an absent file is reported with the files
     const values = (await read())(bytes, fields);
-    if ("problem" in values) sink.add({ code: "data/format", file: resource.path, message: values.problem });
-    else digests.push({ table: tableOfResource(resource), format: resource.format!, file: resource.path, ...values });
+    if ("problem" in values) {
+      if (!twin) sink.add({ code: "data/format", file: resource.path, message: values.problem });
+    }
+    else digests.push({ table: tableOfResource(resource), format, file: resource.path, ...values });
   }
   return { sink: sink.export(), ...checked, digests };
 }

@@ -7,6 +7,7 @@ import { tableNamed } from "../../src/tables/table-definitions.js";
 import { csvWriter } from "../../src/write/csv/csv-writer.js";
 import { jsonWriter } from "../../src/write/json/json-writer.js";
 import { arrowWriter } from "../../src/write/arrow/arrow-writer.js";
+import { parquetWriter } from "../../src/write/parquet/parquet-writer.js";
 import { editSource, makeProject, resealRelease, runParlexInProcess, runParlexProcess, scratchDir } from "../release/helpers.js";
 
 const scratch = scratchDir("verify");
@@ -106,7 +107,7 @@ describe("parlex verify", () => {
     expect(await verifyPackage(source, { fromArchive: false, parallelBytes: 0 })).toEqual(await verifyPackage(source, { fromArchive: false, parallelBytes: Number.POSITIVE_INFINITY }));
   });
 
-  it("fails a release whose Arrow file holds other values or other rows than its CSV, resealed", async () => {
+  it("fails a release whose Arrow or Parquet file holds other values or other rows than its CSV, resealed", async () => {
     // The Arrow files of the same tables built from edited sources, in place of the release's own.
     const other = makeProject(scratch, "other-values");
     editSource(other, "meetings/2023/gamma-alpha-astana.yaml", (t) => t.replace("title: Cy Gamma meets Ana Alpha", "title: Cy Gamma meets Ana Alpha in Astana"));
@@ -119,6 +120,15 @@ describe("parlex verify", () => {
     expect(report.problems).toEqual([
       { code: "data/formats-differ", file: "arrow/meetings.arrow", message: "its values differ from csv/meetings.csv's: every format of meetings must hold the same values" },
     ]);
+    // The same for Parquet (read back by parquet-wasm into Arrow): other values, and not Parquet at all.
+    const parquet = copyOf("parquet-differs", (d) => cpSync(path.join(other, "out/parquet/meetings.parquet"), path.join(d, "parquet/meetings.parquet")));
+    await resealRelease(parquet);
+    expect((await verify(parquet)).report.problems).toEqual([
+      { code: "data/formats-differ", file: "parquet/meetings.parquet", message: "its values differ from csv/meetings.csv's: every format of meetings must hold the same values" },
+    ]);
+    const notParquet = copyOf("parquet-garbage", (d) => writeFileSync(path.join(d, "parquet/topics.parquet"), "PAR1 not really PAR1"));
+    await resealRelease(notParquet);
+    expect((await verify(notParquet)).report.problems).toEqual([{ code: "data/format", file: "parquet/topics.parquet", message: expect.stringMatching(/^not a readable Parquet file: /) }]);
     const rows = copyOf("arrow-rows", (d) => cpSync(path.join(other, "out/arrow/meetings.arrow"), path.join(d, "arrow/people.arrow")));
     await resealRelease(rows);
     expect((await verify(rows)).report.problems).toEqual([
@@ -200,6 +210,7 @@ describe("parlex verify", () => {
       writeFileSync(path.join(d, "csv/visit_documents.csv"), csvWriter.write(table, []));
       writeFileSync(path.join(d, "json/visit_documents.json"), jsonWriter.write(table, []));
       writeFileSync(path.join(d, "arrow/visit_documents.arrow"), arrowWriter.write(table, []));
+      writeFileSync(path.join(d, "parquet/visit_documents.parquet"), parquetWriter.write(table, []));
     });
     expect(readFileSync(path.join(dir, "csv/visit_documents.csv"), "utf8")).toBe("visit_id,document_id\n");
     await resealRelease(dir);
