@@ -38,7 +38,7 @@ export interface Target {
 /** 2 GB as the issue writes it: SI gigabytes, the stricter reading of "GB". */
 export const GB = 1e9;
 
-/** The targets of issue #6, by step id. */
+/** The targets of issue #6 (and of issues 19 and 21: the site and the release), by step id. */
 export const TARGETS: Record<string, readonly Target[]> = {
   "build-cold": [
     { target: "wall ≤ 20 s", test: (m) => m.wallSeconds <= 20 },
@@ -48,6 +48,8 @@ export const TARGETS: Record<string, readonly Target[]> = {
   "rebuild-one": [{ target: "wall ≤ 3 s", test: (m) => m.wallSeconds <= 3 }],
   "validate-one": [{ target: "wall ≤ 1.5 s", test: (m) => m.wallSeconds <= 1.5 }],
   verify: [{ target: "wall ≤ 5 s", test: (m) => m.wallSeconds <= 5 }],
+  // Issue 21: a release of sources just built takes the build's files.
+  release: [{ target: "≤ 0.6 × floor", test: (m, floor) => floor !== undefined && m.wallSeconds <= 0.6 * floor }],
   site: [
     { target: "faster than the floor", test: (m, floor) => floor !== undefined && m.wallSeconds < floor },
     { target: "peak RSS ≤ 2 GB", test: (m) => m.peakRssBytes !== null && m.peakRssBytes <= 2 * GB },

@@ -1,4 +1,4 @@
-import type { BigIntStats } from "node:fs";
+import { constants, type BigIntStats } from "node:fs";
 import { open, readFile, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { resourcePath, type WrittenFile } from "../describe/describe-package.js";
@@ -51,17 +51,19 @@ async function recordFile(cacheDir: string): Promise<string> {
 }
 
 /**
- * The last build's record, if it was made by this toolkit into this folder and the folder's files
- * stand as that build left them; otherwise undefined (and the build writes everything).
+ * The last build's record, if it was made by this toolkit (into this folder, when one is given)
+ * and the folder's files stand as that build left them; otherwise undefined (and the build
+ * writes everything).
  */
-export async function readLastBuild(cacheDir: string, folder: string): Promise<LastBuild | undefined> {
+export async function readLastBuild(cacheDir: string, folder?: string): Promise<LastBuild | undefined> {
   let record: LastBuild;
   try {
     record = JSON.parse(await readFile(await recordFile(cacheDir), "utf8")) as LastBuild;
   } catch {
     return undefined;
   }
-  if (!wellFormed(record) || record.output !== (await outputDigest()) || record.folder !== path.resolve(folder)) return undefined;
+  if (!wellFormed(record) || record.output !== (await outputDigest()) || (folder !== undefined && record.folder !== path.resolve(folder))) return undefined;
+  folder = record.folder;
   // Every file a build writes must be known to the record, else it cannot be patched from.
   const tablePaths = WRITERS.flatMap((w) => TABLES.map((t) => resourcePath(t.name, w)));
   const kept = new Set(record.files.map((f) => f.path));
@@ -88,7 +90,8 @@ export async function readStanding(record: LastBuild, file: string): Promise<Uin
   if (!stand) return undefined;
   let handle: FileHandle | undefined;
   try {
-    handle = await open(path.join(record.folder, file), "r");
+    // Without blocking: a FIFO put in a file's place must not hang the read (its stand differs).
+    handle = await open(path.join(record.folder, file), constants.O_RDONLY | constants.O_NONBLOCK);
     if (!sameStand(standFrom(file, await handle.stat({ bigint: true })), stand)) return undefined;
     const bytes = await handle.readFile();
     return bytes.length === stand.size ? bytes : undefined;

@@ -1,20 +1,19 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { readWithStat } from "../load/read-with-stat.js";
 import { listFiles } from "../verify/file-source.js";
 
-const OPEN_AT_ONCE = 64;
-
-/** Every file of a source tree by relative path (hidden files such as .DS_Store left out), for the manifest's digest. */
+/**
+ * Every file of a source tree by relative path (hidden files such as .DS_Store left out), for the
+ * manifest's digest. Read one after another through one descriptor each, synchronously (a
+ * tree of 128,500 small files: 2 s, where a promise per file took 12 s); only regular files, so
+ * that a FIFO put in the tree since it was validated cannot hang the release.
+ */
 export async function readSourceFiles(root: string): Promise<Map<string, Uint8Array>> {
   const files = (await listFiles(root)).filter((f) => !f.split("/").some((part) => part.startsWith(".")));
   const read = new Map<string, Uint8Array>();
-  // A bounded number of files open at once: a large tree would exceed the open-file limit.
-  for (let start = 0; start < files.length; start += OPEN_AT_ONCE) {
-    const batch = files.slice(start, start + OPEN_AT_ONCE);
-    const bytes = await Promise.all(batch.map(async (f) => new Uint8Array(await readFile(path.join(root, ...f.split("/"))))));
-    batch.forEach((f, i) => read.set(f, bytes[i]!));
-  }
+  for (const f of files) read.set(f, readWithStat(path.join(root, ...f.split("/"))).bytes);
   return read;
 }
 

@@ -20,6 +20,7 @@ import { recoverInterruptedRelease } from "../../release/recover-release.js";
 import { ReleaseExistsError, writeRelease } from "../../release/write-release.js";
 import type { CommandIo } from "../command-io.js";
 import { parseOptions } from "../parse-options.js";
+import { CACHE_DIR, runOptions } from "../run-options.js";
 import { resolveSourcesRoot } from "../resolve-sources-root.js";
 import { EXIT } from "../usage-error.js";
 import { RunError } from "../../catalogue/run-error.js";
@@ -47,8 +48,12 @@ Options:
                                   a bump smaller than the changes require is refused
   --date YYYY-MM-DD               the release date (default: today, UTC); not later than
                                   today, nor earlier than the previous release's
-  --dry-run                       show the version, the changelog entry and the files; write nothing
+  --dry-run                       show the version, the changelog entry and the files; publish nothing
   --archive DIR                   verify direct quotes against archived documents, as validate does
+  --no-cache                      check every source file afresh and build every file (default:
+                                  when .parlex-cache/ exists, reuse it, and the files of the last
+                                  \`parlex build\` when it was made from these same sources and
+                                  stands untouched; a release makes no cache of its own)
   -h, --help                      show this help
 
 One release at a time: a second waits for the first to finish (PARLEX_LOCK_WAIT seconds,
@@ -69,11 +74,12 @@ const Options = z.object({
     .default(() => new Date().toISOString().slice(0, 10)),
   "dry-run": z.boolean().default(false),
   archive: z.string().min(1).optional(),
+  "no-cache": z.boolean().default(false),
 });
 
 /** `parlex release`: diff → bump → plan, then write the release folder (unless --dry-run). */
 export async function runRelease(argv: string[], io: CommandIo): Promise<number> {
-  const options = parseOptions("release", argv, { bump: { type: "string" }, date: { type: "string" }, "dry-run": { type: "boolean" }, archive: { type: "string" } }, Options);
+  const options = parseOptions("release", argv, { bump: { type: "string" }, date: { type: "string" }, "dry-run": { type: "boolean" }, archive: { type: "string" }, "no-cache": { type: "boolean" } }, Options);
   if (options.help) {
     io.stdout(RELEASE_HELP + "\n");
     return EXIT.ok;
@@ -104,7 +110,7 @@ async function releaseLocked(options: z.infer<typeof Options>, root: string, dis
   // The latest release is verified while the sources are built: a changelog and a version drawn
   // from a damaged release would be false.
   const [comparison, previous] = await Promise.all([
-    loadComparison({ root, cwd: io.cwd, against, date: options.date, ...(options.archive !== undefined ? { archiveDir: options.archive } : {}) }),
+    loadComparison({ root, cwd: io.cwd, against, date: options.date, ...(options.archive !== undefined ? { archiveDir: options.archive } : {}), ...runOptions({ "no-cache": options["no-cache"] || !statOrUndefined(path.join(io.cwd, CACHE_DIR))?.isDirectory() }) }),
     against ? verifyPackage(sourceFromFolder(against.label, against.dir), { fromArchive: false }) : null,
   ]);
   if (previous && !previous.ok) {
@@ -151,7 +157,8 @@ async function releaseLocked(options: z.infer<typeof Options>, root: string, dis
     io.stderr(`parlex release: ${error.message}.\n`);
     return EXIT.invalid;
   }
-  io.stdout(`${summary(plan)}\nWrote dist-data/${plan.version}/ (${plan.files.size + 1} files, archive ${plan.archive}); datapackage.json now describes ${plan.version}.\n`);
+  const from = comparison.reused === null ? "" : `The data files are those of the last build, ${path.relative(io.cwd, comparison.reused) || "."}/, made from these same sources.\n`;
+  io.stdout(`${summary(plan)}\n${from}Wrote dist-data/${plan.version}/ (${plan.files.size + 1} files, archive ${plan.archive}); datapackage.json now describes ${plan.version}.\n`);
   return EXIT.ok;
 }
 
