@@ -72,7 +72,7 @@ export function copyPackage(pkg: BuiltPackage, prefix: string): BuiltPackage {
   return openPackage(dir, () => rmSync(parent, { recursive: true, force: true }));
 }
 
-function openPackage(dir: string, remove: () => void): BuiltPackage {
+export function openPackage(dir: string, remove: () => void): BuiltPackage {
   const descriptor = JSON.parse(readFileSync(path.join(dir, "datapackage.json"), "utf8")) as PackageDescriptor;
   const tables = descriptor.resources.filter((r) => r.type === "table" && r.format === "csv");
   return {

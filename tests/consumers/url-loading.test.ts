@@ -2,11 +2,11 @@
 // then each table's file, checked against its size and sha256 before use and kept in a cache
 // folder under its sha256. A test server on 127.0.0.1 serves a built package, as a site would.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { serveFolder, runAsync, type ServedFolder } from "../helpers/serve-folder.js";
-import { buildPackage, describeWithConsumer, DRIVERS, findPandasPython, findRscript, ROOT, tempDir, type BuiltPackage, type ConsumerDump } from "./consumer-env.js";
+import { buildPackage, describeWithConsumer, DRIVERS, findPandasPython, findRscript, openPackage, ROOT, tempDir, type BuiltPackage, type ConsumerDump } from "./consumer-env.js";
 import { expectDumpMatchesPackage, pandasType, rType, type ExpectedType } from "./expectations.js";
 import type { FieldDescriptor } from "./consumer-env.js";
 
@@ -139,6 +139,62 @@ for (const loader of LOADERS) {
       const result = await runAsync(command, [path.join(pkg.dir, loader.script), `${served.url}nothing/`], { env: loader.cacheEnv(tempDir("url-home")).env });
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(new RegExp(`datapackage\\.json: (${served.url}nothing/datapackage\\.json answered HTTP 404 Not Found|cannot download ${served.url}nothing/datapackage\\.json)`));
+    });
+  });
+}
+
+// The same loaders on the site's own URLs (issue 19, point 5): `parlex site` of the committed
+// releases, served on 127.0.0.1 as Pages would serve it, loaded from latest/.
+const LATEST = readdirSync(path.join(ROOT, "dist-data"))
+  .filter((v) => /^\d+\.\d+\.\d+$/.test(v))
+  .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
+  .at(-1)!;
+
+for (const loader of LOADERS) {
+  describeWithConsumer(`${loader.title}: the site's latest/`, loader.find(), loader.missing, (command) => {
+    const release = openPackage(path.join(ROOT, "dist-data", LATEST), () => undefined);
+    const site = path.join(tempDir(`site-${loader.script}`), "site");
+    let served: ServedFolder;
+    beforeAll(async () => {
+      const built = await runAsync(process.execPath, [path.join(ROOT, "bin/parlex.js"), "site", "--out", site, "--quiet"], { cwd: ROOT });
+      if (built.status !== 0) throw new Error(`parlex site failed: ${built.stderr}`);
+      served = await serveFolder(site);
+    }, 120_000);
+    afterAll(async () => {
+      await served?.close();
+      rmSync(path.dirname(site), { recursive: true, force: true });
+    });
+
+    async function dump(source: string, cache: string): Promise<{ status: number | null; stderr: string; dump: ConsumerDump | null }> {
+      const out = path.join(tempDir("site-dump"), "dump.json");
+      const result = await runAsync(command, [path.join(DRIVERS, loader.driver), release.dir, out, source, cache]);
+      return { status: result.status, stderr: result.stderr, dump: existsSync(out) ? (JSON.parse(readFileSync(out, "utf8")) as ConsumerDump) : null };
+    }
+
+    it(`loads release ${LATEST} from the served latest/ with its declared types, and from latest/datapackage.json`, async () => {
+      for (const source of [`${served.url}latest/`, `${served.url}latest/datapackage.json`]) {
+        const loaded = await dump(source, tempDir("site-cache"));
+        expect(loaded.stderr).toBe("");
+        expectDumpMatchesPackage(loaded.dump!, release, loader.type);
+      }
+      expect(served.requests).toContain(`/latest/${release.tables[0]!.path}`);
+    });
+
+    it("refuses a file of latest/ changed by one byte on the server", async () => {
+      const meetings = release.tables.find((t) => t.name === "meetings")!;
+      const bytes = readFileSync(path.join(release.dir, meetings.path));
+      bytes[bytes.lastIndexOf(0x61)] = 0x62;
+      served.override.set(`latest/${meetings.path}`, bytes);
+      try {
+        const cache = tempDir("site-cache");
+        const result = await dump(`${served.url}latest/`, cache);
+        expect(result.status).not.toBe(0);
+        expect(result.stderr).toContain(`meetings: ${served.url}latest/${meetings.path} does not match its sha256 hash in datapackage.json`);
+        expect(result.dump).toBeNull();
+        expect(readdirSync(cache)).toEqual([]);
+      } finally {
+        served.override.clear();
+      }
     });
   });
 }
