@@ -75,6 +75,57 @@ export function hashUtf8(bytes: Uint8Array, from: number, to: number): void {
   cellHash[1] = Math.imul(b ^ n, 0x5bd1e995);
 }
 
+/**
+ * Hash a JSON string's text from its UTF-8 bytes as hashText hashes it, from the byte after its
+ * opening quote up to its closing quote, whose position is returned; or -1, with nothing hashed,
+ * at a backslash (an escape, to be decoded first) or a control character (not JSON), or at the end.
+ */
+export function hashJsonString(bytes: Uint8Array, from: number): number {
+  let a = 0x811c9dc5 | 0;
+  let b = 0x9747b28c | 0;
+  let n = 0;
+  const end = bytes.length;
+  let i = from;
+  for (;;) {
+    if (i >= end) return -1;
+    const x = bytes[i]!;
+    let point: number;
+    if (x < 0x80) {
+      if (x === 0x22) break;
+      if (x === 0x5c || x < 0x20) return -1;
+      point = x;
+      i += 1;
+    } else if (x < 0xe0) {
+      point = ((x & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+      i += 2;
+    } else if (x < 0xf0) {
+      point = ((x & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+      i += 3;
+    } else {
+      point = ((x & 0x07) << 18) | ((bytes[i + 1]! & 0x3f) << 12) | ((bytes[i + 2]! & 0x3f) << 6) | (bytes[i + 3]! & 0x3f);
+      i += 4;
+    }
+    let second = -1;
+    if (point >= 0x10000) {
+      second = 0xdc00 + ((point - 0x10000) & 0x3ff);
+      point = 0xd800 + ((point - 0x10000) >> 10);
+    }
+    a = Math.imul(a ^ point, 0x01000193);
+    b = Math.imul(b ^ point, 0x5bd1e995);
+    b ^= b >>> 13;
+    n++;
+    if (second >= 0) {
+      a = Math.imul(a ^ second, 0x01000193);
+      b = Math.imul(b ^ second, 0x5bd1e995);
+      b ^= b >>> 13;
+      n++;
+    }
+  }
+  cellHash[0] = Math.imul(a ^ n, 0x01000193);
+  cellHash[1] = Math.imul(b ^ n, 0x5bd1e995);
+  return i;
+}
+
 /** Hash a number: a 32-bit integer as itself, any other as its text. */
 export function hashNumber(v: number): void {
   if (Number.isInteger(v) && v >= -0x80000000 && v <= 0x7fffffff) {
