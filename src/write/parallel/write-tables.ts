@@ -5,6 +5,7 @@ import { ByteSink } from "../byte-sink.js";
 import { knownDigest, sha256Hex } from "../file-digest.js";
 import type { TableWriter } from "../table-writer.js";
 import { WRITERS } from "../writers.js";
+import { writeFormats } from "./write-formats.js";
 
 /** A table for a writer thread: its rows as the JSON file's bytes (handed over, and handed back), and the formats to write. */
 export interface TableJob {
@@ -140,7 +141,8 @@ export function startWritingTables(tables: Tables, options: { threads: number; h
       workers[thread]!.postMessage({ id, table, json: bytes, formats: others.map((w) => w.format) } satisfies TableJob, [bytes.buffer as ArrayBuffer]);
     });
     for (const name of plan.here) {
-      for (const writer of WRITERS) out.get(writer.format)!.set(name, sha256Known(writer.write(tableNamed(name), tables[name] ?? [])));
+      const files = writeFormats(tableNamed(name), tables[name] ?? [], WRITERS.map((w) => w.format));
+      WRITERS.forEach((writer, i) => out.get(writer.format)!.set(name, sha256Known(files[i]!)));
     }
   } catch (error) {
     fail(error as Error);
