@@ -176,6 +176,8 @@ describe("parlex verify", () => {
       replaceIn(path.join(d, "csv/meetings.csv"), ",video,", ",letter,");
       replaceIn(path.join(d, "json/people.json"), '"country":"CN"', '"country":"cn"');
       replaceIn(path.join(d, "csv/people.csv"), "bo-beta,Bo Beta,CN", "bo-beta,,CN");
+      // A foreign key broken too: found in the worker thread as here.
+      replaceIn(path.join(d, "csv/meeting_participants.csv"), "alpha-beta-video,bo-beta,", "alpha-beta-video,di-delta,");
     });
     await resealRelease(dir);
     replaceIn(path.join(dir, "csv/topics.csv"), "Trade", "Tr4de");
@@ -183,7 +185,8 @@ describe("parlex verify", () => {
     const threads = await verifyPackage(source, { fromArchive: false, parallelBytes: 0 });
     const here = await verifyPackage(source, { fromArchive: false, parallelBytes: Number.POSITIVE_INFINITY });
     expect(threads.problems.length).toBeGreaterThan(4);
-    expect(threads.problems.map((p) => p.code)).toEqual(expect.arrayContaining(["data/enum", "data/required", "data/pattern", "checksums/mismatch", "archive/mismatch"]));
+    expect(threads.problems.map((p) => p.code)).toEqual(expect.arrayContaining(["data/enum", "data/required", "data/pattern", "data/foreign-key", "checksums/mismatch", "archive/mismatch"]));
+    expect(threads.problems).toContainEqual({ code: "data/foreign-key", file: "csv/meeting_participants.csv", row: 3, message: '(person_id) = ["di-delta"] is not a row of people(person_id)' });
     expect(threads).toEqual(here);
   });
 
