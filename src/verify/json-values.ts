@@ -89,6 +89,7 @@ function scanWriterLayout(bytes: Uint8Array, names: readonly string[]): ValueDig
       } else {
         let end = at;
         while (end < n && (bytes[end] === 0x2d || bytes[end] === 0x2b || bytes[end] === 0x2e || bytes[end] === 0x45 || bytes[end] === 0x65 || (bytes[end]! >= 0x30 && bytes[end]! <= 0x39))) end++;
+        if (end - at > 40) return undefined; // a number this long is left to JSON.parse
         const token = String.fromCharCode(...bytes.subarray(at, end));
         if (!NUMBER.test(token)) return undefined;
         hashNumber(Number(token));

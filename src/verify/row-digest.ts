@@ -40,7 +40,44 @@ function finishCell(a: number, n: number): void {
   cellHash[1] = Math.imul(b, 0x5bd1e995);
 }
 
-/** Hash UTF-8 bytes as hashText hashes the text they encode (decoded here, nothing allocated). */
+/**
+ * The code point of the well-formed UTF-8 sequence at `i` (its length in `utf8Length`), or -1
+ * where the bytes are not well-formed UTF-8 (a stray or missing continuation byte, an overlong
+ * form, a surrogate, past U+10FFFF, or cut off by `end`): such text is decoded as every reader
+ * decodes it, each bad sequence as U+FFFD, never hashed as the character it imitates.
+ */
+function utf8Point(bytes: Uint8Array, i: number, end: number): number {
+  const x = bytes[i]!;
+  const c1 = i + 1 < end ? bytes[i + 1]! : 0;
+  if (x >= 0xc2 && x <= 0xdf) {
+    if ((c1 & 0xc0) !== 0x80) return -1;
+    utf8Length = 2;
+    return ((x & 0x1f) << 6) | (c1 & 0x3f);
+  }
+  const c2 = i + 2 < end ? bytes[i + 2]! : 0;
+  if (x >= 0xe0 && x <= 0xef) {
+    const low = x === 0xe0 ? 0xa0 : 0x80;
+    const high = x === 0xed ? 0x9f : 0xbf;
+    if (c1 < low || c1 > high || (c2 & 0xc0) !== 0x80) return -1;
+    utf8Length = 3;
+    return ((x & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
+  }
+  const c3 = i + 3 < end ? bytes[i + 3]! : 0;
+  if (x >= 0xf0 && x <= 0xf4) {
+    const low = x === 0xf0 ? 0x90 : 0x80;
+    const high = x === 0xf4 ? 0x8f : 0xbf;
+    if (c1 < low || c1 > high || (c2 & 0xc0) !== 0x80 || (c3 & 0xc0) !== 0x80) return -1;
+    utf8Length = 4;
+    return ((x & 0x07) << 18) | ((c1 & 0x3f) << 12) | ((c2 & 0x3f) << 6) | (c3 & 0x3f);
+  }
+  return -1;
+}
+let utf8Length = 0;
+
+/**
+ * Hash UTF-8 bytes as hashText hashes the text they encode (decoded here, nothing allocated);
+ * bytes that are not well-formed UTF-8 are decoded as TextDecoder decodes them (U+FFFD) first.
+ */
 export function hashUtf8(bytes: Uint8Array, from: number, to: number): void {
   let a = 0x811c9dc5 | 0;
   let n = 0;
@@ -50,25 +87,17 @@ export function hashUtf8(bytes: Uint8Array, from: number, to: number): void {
     if (x < 0x80) {
       point = x;
       i += 1;
-    } else if (x < 0xe0) {
-      point = ((x & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
-      i += 2;
-    } else if (x < 0xf0) {
-      point = ((x & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
-      i += 3;
     } else {
-      point = ((x & 0x07) << 18) | ((bytes[i + 1]! & 0x3f) << 12) | ((bytes[i + 2]! & 0x3f) << 6) | (bytes[i + 3]! & 0x3f);
-      i += 4;
+      point = utf8Point(bytes, i, to);
+      if (point < 0) return hashText(new TextDecoder().decode(bytes.subarray(from, to)));
+      i += utf8Length;
     }
-    let second = -1;
     if (point >= 0x10000) {
-      second = 0xdc00 + ((point - 0x10000) & 0x3ff);
-      point = 0xd800 + ((point - 0x10000) >> 10);
-    }
-    a = Math.imul(a ^ point, 0x01000193);
-    n++;
-    if (second >= 0) {
-      a = Math.imul(a ^ second, 0x01000193);
+      a = Math.imul(a ^ (0xd800 + ((point - 0x10000) >> 10)), 0x01000193);
+      a = Math.imul(a ^ (0xdc00 + ((point - 0x10000) & 0x3ff)), 0x01000193);
+      n += 2;
+    } else {
+      a = Math.imul(a ^ point, 0x01000193);
       n++;
     }
   }
@@ -78,7 +107,8 @@ export function hashUtf8(bytes: Uint8Array, from: number, to: number): void {
 /**
  * Hash a JSON string's text from its UTF-8 bytes as hashText hashes it, from the byte after its
  * opening quote up to its closing quote, whose position is returned; or -1, with nothing hashed,
- * at a backslash (an escape, to be decoded first) or a control character (not JSON), or at the end.
+ * at a backslash (an escape, to be decoded first), a control character (not JSON), bytes that are
+ * not well-formed UTF-8 (to be decoded as every reader decodes them), or at the end.
  */
 export function hashJsonString(bytes: Uint8Array, from: number): number {
   let a = 0x811c9dc5 | 0;
@@ -94,25 +124,17 @@ export function hashJsonString(bytes: Uint8Array, from: number): number {
       if (x === 0x5c || x < 0x20) return -1;
       point = x;
       i += 1;
-    } else if (x < 0xe0) {
-      point = ((x & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
-      i += 2;
-    } else if (x < 0xf0) {
-      point = ((x & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
-      i += 3;
     } else {
-      point = ((x & 0x07) << 18) | ((bytes[i + 1]! & 0x3f) << 12) | ((bytes[i + 2]! & 0x3f) << 6) | (bytes[i + 3]! & 0x3f);
-      i += 4;
+      point = utf8Point(bytes, i, end);
+      if (point < 0) return -1;
+      i += utf8Length;
     }
-    let second = -1;
     if (point >= 0x10000) {
-      second = 0xdc00 + ((point - 0x10000) & 0x3ff);
-      point = 0xd800 + ((point - 0x10000) >> 10);
-    }
-    a = Math.imul(a ^ point, 0x01000193);
-    n++;
-    if (second >= 0) {
-      a = Math.imul(a ^ second, 0x01000193);
+      a = Math.imul(a ^ (0xd800 + ((point - 0x10000) >> 10)), 0x01000193);
+      a = Math.imul(a ^ (0xdc00 + ((point - 0x10000) & 0x3ff)), 0x01000193);
+      n += 2;
+    } else {
+      a = Math.imul(a ^ point, 0x01000193);
       n++;
     }
   }

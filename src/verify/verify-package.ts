@@ -156,9 +156,12 @@ function jsonTwins(tabular: readonly Resource[]): Resource[] {
   const json = tabular.filter((r) => r.format === "json");
   const schemaOf = (r: Resource) =>
     JSON.stringify({ ...r.schema!, foreignKeys: r.schema!.foreignKeys.map((fk) => ({ ...fk, reference: { ...fk.reference, resource: tableOfResource({ name: fk.reference.resource ?? r.name, format: r.format }) } })) });
+  // Each foreign key must point at a JSON table of this package, as the CSV twin's points at a CSV one.
+  const jsonNames = new Set(json.map((r) => r.name));
   const all = json.every((r) => {
     const twin = csv.get(tableOfResource(r));
-    return twin !== undefined && schemaOf(twin) === schemaOf(r);
+    const targetsHere = r.schema!.foreignKeys.every((fk) => fk.reference.resource === undefined || jsonNames.has(fk.reference.resource));
+    return twin !== undefined && targetsHere && schemaOf(twin) === schemaOf(r);
   });
   return all ? json : [];
 }

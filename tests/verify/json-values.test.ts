@@ -45,11 +45,36 @@ describe("the digest of a JSON table's values", () => {
     }
   });
 
+  it("decodes bytes that are not well-formed UTF-8 as every reader does (U+FFFD), never as the character they imitate", () => {
+    /** The rows with "@" in row a's text replaced by these bytes, in both layouts. */
+    const withBytes = (layout: (rows: readonly object[]) => Uint8Array, bad: number[]) => {
+      const bytes = layout(ROWS.map((r, i) => (i === 0 ? { ...r, text: "a@b" } : r)));
+      const at = bytes.indexOf(0x40);
+      return new Uint8Array([...bytes.subarray(0, at), ...bad, ...bytes.subarray(at + 1)]);
+    };
+    const imitations: [number[], string][] = [
+      [[0xc0, 0xaf], "/"], // overlong
+      [[0xc3, 0xe9], "é"], // a continuation byte missing
+      [[0xed, 0xa0, 0x80, 0xed, 0xb0, 0x80], "\u{10000}"], // surrogates written as UTF-8
+      [[0xf4, 0x90, 0x80, 0x80], "\u{10FFFF}"], // past U+10FFFF
+      [[0xe2, 0x82], "€"], // cut off
+    ];
+    for (const [bad, imitated] of imitations) {
+      const fast = digestJsonValues(withBytes(writerLayout, bad), FIELDS);
+      expect(fast, JSON.stringify(bad)).toEqual(digestJsonValues(withBytes(otherLayout, bad), FIELDS));
+      const honest = digestJsonValues(writerLayout(ROWS.map((r, i) => (i === 0 ? { ...r, text: `a${imitated}b` } : r))), FIELDS);
+      expect(fast, JSON.stringify(bad)).not.toEqual(honest);
+    }
+  });
+
   it("falls back to parsing on keys out of order, and reports a row without a field", () => {
     const reordered = new TextEncoder().encode(`[\n${ROWS.map(({ id, text, n, flag, note }) => JSON.stringify({ text, id, n, flag, note })).join(",\n")}\n]\n`);
     expect(digestJsonValues(reordered, FIELDS)).toEqual(digestJsonValues(writerLayout(ROWS), FIELDS));
     const missing = writerLayout(ROWS.map(({ note: _note, ...rest }) => rest));
     expect(digestJsonValues(missing, FIELDS)).toEqual({ problem: expect.stringMatching(/note/) });
     expect(digestJsonValues(new TextEncoder().encode("[\n{\"id\":01}\n]\n"), FIELDS)).toHaveProperty("problem");
+    // A number of two million digits is read by JSON.parse, not spread into a string here.
+    const long = new TextEncoder().encode(`[\n{"id":"a","text":"t","n":${"1".repeat(2_000_000)},"flag":true,"note":null}\n]\n`);
+    expect(digestJsonValues(long, FIELDS)).toMatchObject({ rows: 1 });
   });
 });

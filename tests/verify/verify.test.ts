@@ -136,6 +136,33 @@ describe("parlex verify", () => {
     ]);
   });
 
+  it("does not let a CSV twin vouch for a JSON table whose bytes are not UTF-8, or whose foreign key points at no table", async () => {
+    // An overlong "/" (C0 AF) in a JSON date range: decoded as U+FFFD by every reader, it is not the CSV's "/".
+    const overlong = copyOf("overlong", (d) => {
+      const file = path.join(d, "json/meetings.json");
+      const bytes = readFileSync(file);
+      const at = bytes.indexOf(Buffer.from('"date":"2023-01-23/'));
+      if (at < 0) throw new Error("no date range in json/meetings.json");
+      const slash = at + '"date":"2023-01-23'.length;
+      writeFileSync(file, Buffer.concat([bytes.subarray(0, slash), Buffer.from([0xc0, 0xaf]), bytes.subarray(slash + 1)]));
+    });
+    await resealRelease(overlong);
+    const codes = (await verify(overlong)).report.problems.filter((p) => p.file === "json/meetings.json").map((p) => p.code);
+    expect(codes).toEqual(expect.arrayContaining(["data/pattern", "data/formats-differ"]));
+
+    // visits-json taken out of the descriptor (its file kept): the JSON tables' keys into it point at nothing.
+    const noVisits = copyOf("no-visits-json", (d) => {
+      const file = path.join(d, "datapackage.json");
+      const descriptor = JSON.parse(readFileSync(file, "utf8"));
+      descriptor.resources = descriptor.resources.filter((r: { name: string }) => r.name !== "visits-json");
+      writeFileSync(file, JSON.stringify(descriptor, null, 2) + "\n");
+    });
+    await resealRelease(noVisits);
+    const found = (await verify(noVisits)).report.problems;
+    expect(found.map((p) => p.code)).toContain("descriptor/foreign-key");
+    expect(found.find((p) => p.code === "descriptor/foreign-key")!.message).toMatch(/points at visits-json\(visit_id\), which is not a table of this package/);
+  });
+
   it("fails a broken self-reference (a topic's parent) in a JSON table", async () => {
     const dir = copyOf("self-reference", (d) => replaceIn(path.join(d, "json/topics.json"), '"parent_topic_id":"trade"', '"parent_topic_id":"commerce"'));
     await resealRelease(dir);
