@@ -22,7 +22,12 @@ export async function compareArchives(source: FileSource, files: readonly string
   const compared: ArchiveComparison[] = [];
   for (const archive of files.filter(isArchiveFile)) {
     const bytes = await source.read(archive, facts.get(archive)?.bytes);
-    if (bytes === undefined) continue; // reported with the files: listed, but unreadable
+    if (bytes === undefined) {
+      // One that is there but was refused says why; one that vanished is reported with the files.
+      const why = source.refused(archive);
+      if (why !== undefined) compared.push({ archive, same: new Map(), problems: [`not read: ${why}`] });
+      continue;
+    }
     const open = new Set<FileReader>();
     const compare = (path: (inner: string, name: string) => string) =>
       scanArchiveBytes(bytes, limitsFor(bytes.length), (inner, name) => {

@@ -17,7 +17,13 @@ export interface FileSource {
    * larger than READ_LIMIT (or than `size`, when given: the size it is declared to have, checked
    * before it is read, so that a file is never read whole to find it is not what it claims).
    */
-  read(file: string, size?: number): Promise<Uint8Array | undefined>;
+  read(file: string, size?: number, limit?: number): Promise<Uint8Array | undefined>;
+  /**
+   * Why the last `read` or `open` of a file that is there was refused (not a regular file, over
+   * its limit), to be reported; undefined when it was read, is absent, or was not of its declared
+   * size (which the size check reports).
+   */
+  refused(file: string): string | undefined;
   /**
    * A file opened to be read a piece at a time (to hash or compare it without holding it whole),
    * or undefined when there is no such file. Synchronous: for a thread with nothing else to do.
@@ -39,9 +45,13 @@ export function sourceFromMap(label: string, files: ReadonlyMap<string, Uint8Arr
   return {
     label,
     list: async () => [...files.keys()].sort(compareBytes),
-    read: async (file, size) => {
+    read: async (file, size, limit = READ_LIMIT) => {
       const bytes = files.get(file);
-      return bytes === undefined || (size !== undefined && bytes.length !== size) ? undefined : bytes;
+      return bytes === undefined || (size !== undefined && bytes.length !== size) || bytes.length > limit ? undefined : bytes;
+    },
+    refused: (file) => {
+      const bytes = files.get(file);
+      return bytes !== undefined && bytes.length > READ_LIMIT ? `${bytes.length} bytes, more than the ${READ_LIMIT} read here` : undefined;
     },
     open: (file) => {
       const bytes = files.get(file);
@@ -52,23 +62,30 @@ export function sourceFromMap(label: string, files: ReadonlyMap<string, Uint8Arr
 
 /** Files of a folder, read lazily so a large package is never held whole in memory. */
 export function sourceFromFolder(label: string, dir: string): FileSource {
+  const refusals = new Map<string, string>();
   return {
     label,
     folder: dir,
     list: async () => (await listFiles(dir)).sort(compareBytes),
-    read: async (file, size) => {
+    read: async (file, size, limit = READ_LIMIT) => {
+      refusals.delete(file);
       if (file.split("/").some((part) => part === ".." || part === "")) return undefined;
-      const read = await readRegularFile(path.join(dir, ...file.split("/")), READ_LIMIT, size);
-      return "bytes" in read ? read.bytes : undefined;
+      const read = await readRegularFile(path.join(dir, ...file.split("/")), limit, size);
+      if ("bytes" in read) return read.bytes;
+      if (read.refused) refusals.set(file, read.problem);
+      return undefined;
     },
+    refused: (file) => refusals.get(file),
     open: (file) => {
       if (file.split("/").some((part) => part === ".." || part === "")) return undefined;
       let fd: number;
       try {
         // Without blocking: a FIFO put in a file's place must not hang the hashing.
         fd = openSync(path.join(dir, ...file.split("/")), constants.O_RDONLY | constants.O_NONBLOCK);
-        if (!fstatSync(fd).isFile()) {
+        const s = fstatSync(fd);
+        if (!s.isFile() || s.size > HASH_LIMIT) {
           closeSync(fd);
+          refusals.set(file, s.isFile() ? `${s.size} bytes, more than the ${HASH_LIMIT} a release file may hold here` : `not a regular file (${kindOf(s)})`);
           return undefined;
         }
       } catch {
@@ -97,15 +114,24 @@ export function compareBytes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The most `read` takes of one file whole (1 GiB: the 100,000-meeting release's largest table is 60 MB). */
-export const READ_LIMIT = 1024 * 1024 * 1024;
+/**
+ * The most `read` takes of one file whole: the longest text V8 can make (a file read whole is
+ * decoded), some 512 MiB; the 100,000-meeting release's largest table is 60 MB.
+ */
+export const READ_LIMIT = 0x1fffffe8;
+
+/** The most `open` reads of one file piece by piece (to hash it or compare it with an archive's entry). */
+export const HASH_LIMIT = 4 * 1024 * 1024 * 1024;
+
+/** The most the descriptor, the manifest and SHA256SUMS may hold. */
+export const METADATA_LIMIT = 16 * 1024 * 1024;
 
 /**
  * A regular file's bytes (a link is followed first), through one descriptor opened without
  * blocking: a FIFO, a device or a folder is refused unread, as is a file over `limit` bytes or
  * not of the `size` expected. The file is read up to the size its stat gave, never past it.
  */
-export async function readRegularFile(file: string, limit: number, size?: number): Promise<{ bytes: Uint8Array } | { problem: string }> {
+export async function readRegularFile(file: string, limit: number, size?: number): Promise<{ bytes: Uint8Array } | { problem: string; refused?: true }> {
   let handle;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -114,8 +140,8 @@ export async function readRegularFile(file: string, limit: number, size?: number
   }
   try {
     const s = await handle.stat();
-    if (!s.isFile()) return { problem: `not a regular file (${kindOf(s)})` };
-    if (s.size > limit) return { problem: `${s.size} bytes, more than the ${limit} read here` };
+    if (!s.isFile()) return { problem: `not a regular file (${kindOf(s)})`, refused: true };
+    if (s.size > limit) return { problem: `${s.size} bytes, more than the ${limit} read here`, refused: true };
     if (size !== undefined && s.size !== size) return { problem: `${s.size} bytes, where ${size} are declared` };
     const bytes = new Uint8Array(s.size);
     let length = 0;

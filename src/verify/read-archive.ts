@@ -118,10 +118,11 @@ export interface ArchiveLimits {
 /**
  * The caps every archive is read with. A release archive holds some 80 files; its tables
  * compress about 4–8 to 1 (the 100,000-meeting release: 6.6 to 1). So: 10,000 entries, and no
- * more than 64 times the archive's own size un-gzipped (gzip can reach 1,032 to 1; a 1 MB bomb
- * is stopped at 64 MB), with 64 MiB allowed to any archive and 4 GiB to none.
+ * more than 24 times the archive's own size un-gzipped (gzip can reach 1,032 to 1; a 1 MB bomb
+ * is stopped at 64 MiB), with 64 MiB allowed to any archive and 2 GiB to none (an archive given
+ * to verify by itself is held in memory).
  */
-export const ARCHIVE_LIMITS = { entries: 10_000, ratio: 64, least: 64 * 1024 * 1024, bytes: 4 * 1024 * 1024 * 1024 } as const;
+export const ARCHIVE_LIMITS = { entries: 10_000, ratio: 24, least: 64 * 1024 * 1024, bytes: 2 * 1024 * 1024 * 1024 } as const;
 
 /** The caps for an archive of this many bytes. */
 export function limitsFor(archiveBytes: number): ArchiveLimits {

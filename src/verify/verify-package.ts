@@ -3,7 +3,7 @@ import { checkArchives, compareArchives } from "./check-archives.js";
 import { compareFormats } from "./compare-formats.js";
 import { checkChecksums, checkResourceFiles, factsOfFiles } from "./check-files.js";
 import { parseDescriptor, type Resource } from "./descriptor-schema.js";
-import type { FileSource } from "./file-source.js";
+import { METADATA_LIMIT, type FileSource } from "./file-source.js";
 import { parseManifest } from "./manifest.js";
 import { decode } from "./json-rows.js";
 import { CHECKSUMS_FILE, DESCRIPTOR_FILE, MANIFEST_FILE } from "./package-files.js";
@@ -34,7 +34,9 @@ export async function verifyPackage(source: FileSource, options: { fromArchive: 
   const sink = new ProblemSink();
   const files = await source.list();
   const text = async (file: string) => {
-    const bytes = await source.read(file);
+    const bytes = await source.read(file, undefined, METADATA_LIMIT);
+    const why = bytes === undefined ? source.refused(file) : undefined;
+    if (why !== undefined) sink.add({ code: "file/unreadable", file, message: `not read: ${why}` });
     return bytes === undefined ? undefined : decode(bytes);
   };
   // The descriptor first: the table checks it sets out need nothing else, so on a large release

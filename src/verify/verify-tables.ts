@@ -41,7 +41,8 @@ export async function runVerifyTask(task: VerifyTask, source: FileSource): Promi
     const bytes = await source.read(resource.path, resource.bytes);
     const format = (resource.format ?? "").toLowerCase();
     const read = Object.hasOwn(VALUE_READERS, format) ? VALUE_READERS[format] : undefined;
-    if (bytes === undefined || read === undefined) continue; // an absent file is reported with the files
+    if (bytes === undefined) reportRefused(source, resource.path, sink); // an absent file is reported with the files
+    if (bytes === undefined || read === undefined) continue;
     const values = (await read())(bytes, fields);
     if ("problem" in values) {
       if (!twin) sink.add({ code: "data/format", file: resource.path, message: values.problem });
@@ -80,6 +81,7 @@ async function checkTables(resources: readonly Resource[], source: FileSource, s
       continue;
     }
     const bytes = await reading;
+    if (bytes === undefined) reportRefused(source, r.path, sink);
     const result = bytes === undefined ? undefined : checkTableFile(r, bytes, wanted, known, sink);
     if (result === undefined) {
       unread.add(r.name);
@@ -154,4 +156,13 @@ function isRegExp(pattern: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A file that is there but was refused (not a regular file, too large) is reported here: the
+ * file checks report one that is absent or not of its declared size.
+ */
+export function reportRefused(source: FileSource, file: string, sink: ProblemSink): void {
+  const why = source.refused(file);
+  if (why !== undefined) sink.add({ code: "file/unreadable", file, message: `not read: ${why}` });
 }

@@ -1,5 +1,7 @@
 import { execFile, execFileSync } from "node:child_process";
-import { appendFileSync, cpSync, createWriteStream, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { appendFileSync, cpSync, createReadStream, createWriteStream, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { READ_LIMIT } from "../../src/verify/file-source.js";
 import path from "node:path";
 import { once } from "node:events";
 import { createGzip, gzipSync } from "node:zlib";
@@ -166,4 +168,38 @@ it("reads no resource file that is not the size the descriptor declares, nor a F
     const codes = problems(broken).map((p) => p.code);
     expect(codes).toContain(name === "zero-descriptor" ? "descriptor/missing" : "resource/missing");
   }
+}, 120_000);
+
+it("reports a table too large to read whole, or a metadata file too large, instead of passing over it", async () => {
+  const dir = copyOf("too-large");
+  const table = path.join(dir, "csv/topics.csv");
+  const header = readFileSync(table, "utf8").split("\n")[0]! + "\n";
+  writeFileSync(table, header);
+  truncateSync(table, READ_LIMIT + 1); // sparse: zeros past the header, nothing on disk
+  // The descriptor and SHA256SUMS made to agree with it, so that only the size tells.
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(table, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  const sha256 = hash.digest("hex");
+  const descriptorFile = path.join(dir, "datapackage.json");
+  const descriptor = JSON.parse(readFileSync(descriptorFile, "utf8"));
+  const resource = descriptor.resources.find((r: { path: string }) => r.path === "csv/topics.csv");
+  resource.bytes = READ_LIMIT + 1;
+  resource.hash = `sha256:${sha256}`;
+  writeFileSync(descriptorFile, JSON.stringify(descriptor, null, 2) + "\n");
+  const sums = readFileSync(path.join(dir, "SHA256SUMS"), "utf8").split("\n").filter((l) => l && !l.endsWith("  datapackage.json") && !l.endsWith("  csv/topics.csv"));
+  sums.push(`${createHash("sha256").update(readFileSync(descriptorFile)).digest("hex")}  datapackage.json`, `${sha256}  csv/topics.csv`);
+  writeFileSync(path.join(dir, "SHA256SUMS"), sums.sort((a, b) => (a.slice(66) < b.slice(66) ? -1 : 1)).join("\n") + "\n");
+  rmSync(path.join(dir, ARCHIVE));
+  const run = await verify(dir);
+  expect(run.code, run.stderr).toBe(1);
+  const found = problems(run);
+  expect(found).toContainEqual({ code: "file/unreadable", file: "csv/topics.csv", message: expect.stringMatching(/^not read: \d+ bytes, more than the \d+ read here$/) });
+  expect(found.filter((p) => p.file === "csv/topics.csv").map((p) => p.code)).toEqual(["file/unreadable"]);
+
+  // SHA256SUMS of 17 MB: refused as metadata, said so.
+  const big = copyOf("big-sums");
+  truncateSync(path.join(big, "SHA256SUMS"), 17 * 1024 * 1024);
+  const sumsRun = await verify(big);
+  expect(sumsRun.code, sumsRun.stderr).toBe(1);
+  expect(problems(sumsRun)).toContainEqual({ code: "file/unreadable", file: "SHA256SUMS", message: expect.stringMatching(/^not read: \d+ bytes, more than the 16777216 read here$/) });
 }, 120_000);
