@@ -20,6 +20,10 @@ export function digestArrowValues(bytes: Uint8Array, fields: readonly Field[]): 
   if (names.join("\u0000") !== fields.map((f) => f.name).join("\u0000")) {
     return { problem: `columns are ${names.join(", ")}; the table's schema says ${fields.map((f) => f.name).join(", ")}` };
   }
+  for (const [i, field] of fields.entries()) {
+    const type = table.schema.fields[i]!.type;
+    if (!holds(type, field.type)) return { problem: `column ${field.name} is ${String(type)}, where the table's schema says ${field.type}` };
+  }
   const digest = new RowDigest();
   const width = fields.length;
   for (const batch of table.batches) {
@@ -161,4 +165,28 @@ function dayText(day: number): string {
     days.set(day, (text = new Date(day * 86_400_000).toISOString().slice(0, 10)));
   }
   return text;
+}
+
+/**
+ * Whether an Arrow column's type holds a Table Schema type's values as the Arrow writer writes
+ * them: text as Utf8 (or a dictionary of Utf8, for categories), integers and years as integers,
+ * numbers as floats or integers, dates as dates, booleans as booleans. A date written as text, or
+ * an integer as a float, would hash alike but is not what the descriptor declares.
+ */
+function holds(type: DataType, declared: string): boolean {
+  switch (declared) {
+    case "string":
+      return DataType.isUtf8(type) || (DataType.isDictionary(type) && DataType.isUtf8((type as { dictionary: DataType }).dictionary));
+    case "integer":
+    case "year":
+      return DataType.isInt(type);
+    case "number":
+      return DataType.isFloat(type) || DataType.isInt(type) || DataType.isDecimal(type);
+    case "boolean":
+      return DataType.isBool(type);
+    case "date":
+      return DataType.isDate(type);
+    default:
+      return true;
+  }
 }

@@ -38,17 +38,27 @@ export interface SafetyTest {
 
 /** Run every safety suite once, through vitest, and return each test's outcome. */
 export function runSafetySuites(repo: string): SafetyTest[] {
-  const files = SAFETY_SUITES.flatMap((s) => s.files).filter((f) => existsIn(repo, f));
+  const files = SAFETY_SUITES.flatMap((s) => s.files);
+  const classOf = (file: string) => SAFETY_SUITES.find((s) => s.files.includes(file))!.class;
+  // A suite that is missing, fails to load, or runs no test is a failure of its own, never silence.
+  const failed = (file: string, name: string): SafetyTest => ({ class: classOf(file), file, name, passed: false, skipped: false, ms: 0 });
+  const missing = files.filter((f) => !existsIn(repo, f)).map((f) => failed(f, "(the suite file is missing)"));
   const scratch = mkdtempSync(path.join(os.tmpdir(), "parlex-safety-"));
   const report = path.join(scratch, "report.json");
   try {
-    spawnSync(process.execPath, [path.join(repo, "node_modules/vitest/vitest.mjs"), "run", ...files, "--reporter=json", `--outputFile=${report}`], { cwd: repo, stdio: ["ignore", "ignore", "inherit"], env: process.env });
-    const json = JSON.parse(readFileSync(report, "utf8")) as { testResults: { name: string; assertionResults: { fullName: string; status: string; duration?: number }[] }[] };
-    return json.testResults.flatMap((suite) => {
+    const run = spawnSync(process.execPath, [path.join(repo, "node_modules/vitest/vitest.mjs"), "run", ...files.filter((f) => existsIn(repo, f)), "--reporter=json", `--outputFile=${report}`], { cwd: repo, stdio: ["ignore", "ignore", "inherit"], env: process.env });
+    if (!existsIn(scratch, "report.json")) return [...missing, failed(files[0]!, `(vitest wrote no report; exit ${run.status ?? run.signal})`)];
+    const json = JSON.parse(readFileSync(report, "utf8")) as { testResults: { name: string; status: string; message?: string; assertionResults: { fullName: string; status: string; duration?: number }[] }[] };
+    const tests = json.testResults.flatMap((suite) => {
       const file = path.relative(repo, suite.name);
-      const cls = SAFETY_SUITES.find((s) => s.files.includes(file))?.class ?? "?";
-      return suite.assertionResults.map((t) => ({ class: cls, file, name: t.fullName, passed: t.status === "passed", skipped: t.status === "skipped" || t.status === "pending", ms: t.duration ?? 0 }));
+      const cls = classOf(file);
+      const ran = suite.assertionResults.map((t) => ({ class: cls, file, name: t.fullName, passed: t.status === "passed", skipped: t.status === "skipped" || t.status === "pending", ms: t.duration ?? 0 }));
+      if (suite.status === "failed" && ran.every((t) => t.passed)) ran.push(failed(file, `(the suite failed: ${(suite.message ?? "").split("\n")[0]})`));
+      return ran.length === 0 ? [failed(file, "(the suite ran no test)")] : ran;
     });
+    const reported = new Set(json.testResults.map((suite) => path.relative(repo, suite.name)));
+    const unreported = files.filter((f) => existsIn(repo, f) && !reported.has(f)).map((f) => failed(f, "(the suite was not run)"));
+    return [...missing, ...unreported, ...tests];
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

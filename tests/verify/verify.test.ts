@@ -1,5 +1,6 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { tableFromArrays, tableToIPC } from "apache-arrow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sourceFromFolder } from "../../src/verify/file-source.js";
 import { verifyPackage, type VerifyReport } from "../../src/verify/verify-package.js";
@@ -129,6 +130,15 @@ describe("parlex verify", () => {
     const notParquet = copyOf("parquet-garbage", (d) => writeFileSync(path.join(d, "parquet/topics.parquet"), "PAR1 not really PAR1"));
     await resealRelease(notParquet);
     expect((await verify(notParquet)).report.problems).toEqual([{ code: "data/format", file: "parquet/topics.parquet", message: expect.stringMatching(/^not a readable Parquet file: /) }]);
+    // An Arrow file of the same values whose dates are text and counts floats: the values hash
+    // alike, the types are not the descriptor's.
+    const retyped = copyOf("arrow-types", (d) => {
+      const rows = JSON.parse(readFileSync(path.join(d, "json/meetings.json"), "utf8")) as Record<string, unknown>[];
+      const columns = Object.keys(rows[0]!).map((name) => [name, rows.map((r) => r[name])]);
+      writeFileSync(path.join(d, "arrow/meetings.arrow"), tableToIPC(tableFromArrays(Object.fromEntries(columns)), "file"));
+    });
+    await resealRelease(retyped);
+    expect((await verify(retyped)).report.problems).toContainEqual({ code: "data/format", file: "arrow/meetings.arrow", message: expect.stringMatching(/^column date_start is .*, where the table's schema says date$/) });
     const rows = copyOf("arrow-rows", (d) => cpSync(path.join(other, "out/arrow/meetings.arrow"), path.join(d, "arrow/people.arrow")));
     await resealRelease(rows);
     expect((await verify(rows)).report.problems).toEqual([
