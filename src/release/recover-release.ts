@@ -1,4 +1,5 @@
-import { readdir, readFile, rm } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
+import { METADATA_LIMIT, readRegularOrNull } from "../verify/file-source.js";
 import path from "node:path";
 import { DESCRIPTOR_FILE } from "../verify/package-files.js";
 import { rootDescriptor } from "./set-version.js";
@@ -26,10 +27,10 @@ export async function recoverInterruptedRelease(distDir: string, rootFile: strin
     if (entry.startsWith(temporary) && !isRunning(Number(entry.slice(temporary.length)))) await rm(path.join(rootDir, entry), { force: true });
   }
   if (latest === undefined) return repaired;
-  const inner = await readFile(path.join(distDir, latest, DESCRIPTOR_FILE)).catch(() => null);
+  const inner = await readRegularOrNull(path.join(distDir, latest, DESCRIPTOR_FILE), METADATA_LIMIT);
   if (!inner) return repaired;
   const expected = rootDescriptor(new Uint8Array(inner), `${path.basename(distDir)}/${latest}/`);
-  const current = await readFile(rootFile).catch(() => null);
+  const current = await readRegularOrNull(rootFile, METADATA_LIMIT);
   if (!current || !Buffer.from(expected).equals(current)) {
     await replaceFile(rootFile, expected);
     repaired.push(`${path.basename(rootFile)} did not describe the latest release; it now describes ${latest}`);

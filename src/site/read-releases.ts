@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
+import { METADATA_LIMIT, READ_LIMIT, readRegularFile, readRegularTextOrNull } from "../verify/file-source.js";
 import path from "node:path";
 import { parseDescriptor, tableOfResource, type Descriptor } from "../verify/descriptor-schema.js";
 import { decode, parseJsonRows, type JsonRow } from "../verify/json-rows.js";
@@ -45,13 +46,13 @@ export async function readReleases(distData: string): Promise<SiteRelease[]> {
   const releases: SiteRelease[] = [];
   for (const version of versions.sort(compareVersions)) {
     const folder = path.join(distData, version);
-    const descriptorText = await readFile(path.join(folder, DESCRIPTOR_FILE), "utf8").catch(() => null);
+    const descriptorText = await readRegularTextOrNull(path.join(folder, DESCRIPTOR_FILE), METADATA_LIMIT);
     if (descriptorText === null) continue;
     const parsed = parseDescriptor(descriptorText);
     if (!parsed.ok) throw new SiteInputError(`${path.join(folder, DESCRIPTOR_FILE)}: ${parsed.problems[0]}`);
-    const citation = await readFile(path.join(folder, CITATION_FILE), "utf8").catch(() => "");
+    const citation = ((await readRegularTextOrNull(path.join(folder, CITATION_FILE), METADATA_LIMIT)) ?? "");
     const sums = new Map(
-      (await readFile(path.join(folder, CHECKSUMS_FILE), "utf8").catch(() => ""))
+      ((await readRegularTextOrNull(path.join(folder, CHECKSUMS_FILE), METADATA_LIMIT)) ?? "")
         .split("\n")
         .map((l) => /^([0-9a-f]{64}) [ *](.+)$/.exec(l))
         .filter((m): m is RegExpExecArray => m !== null)
@@ -67,7 +68,7 @@ export async function readReleases(distData: string): Promise<SiteRelease[]> {
       folder,
       descriptor: parsed.descriptor,
       date: /^date-released:\s*"?(\d{4}-\d{2}-\d{2})"?\s*$/m.exec(citation)?.[1] ?? "",
-      changelog: await readFile(path.join(folder, CHANGELOG_FILE), "utf8").catch(() => ""),
+      changelog: (await readRegularTextOrNull(path.join(folder, CHANGELOG_FILE), METADATA_LIMIT)) ?? "",
       citation,
       files,
       archive: files.find((f) => !f.path.includes("/") && isArchiveFile(f.path)) ?? null,
@@ -82,7 +83,9 @@ export async function readTables(release: SiteRelease): Promise<Map<string, Json
   for (const resource of release.descriptor.resources) {
     if (resource.format !== "json" || !resource.schema) continue;
     const file = path.join(release.folder, resource.path);
-    const rows = parseJsonRows(decode(await readFile(file)));
+    const read = await readRegularFile(file, READ_LIMIT);
+    if ("problem" in read) throw new SiteInputError(`${file}: ${read.problem}`);
+    const rows = parseJsonRows(decode(read.bytes));
     if (typeof rows === "string") throw new SiteInputError(`${file}: ${rows}`);
     tables.set(tableOfResource(resource), rows);
   }

@@ -157,3 +157,19 @@ export async function readRegularFile(file: string, limit: number, size?: number
     await handle.close();
   }
 }
+
+/**
+ * A regular file's bytes (see readRegularFile), or null when it is absent, not a regular file,
+ * over `limit`, or unreadable: for files whose absence the caller handles, which must not hang
+ * on a FIFO put in their place nor fill memory from a device.
+ */
+export async function readRegularOrNull(file: string, limit = READ_LIMIT): Promise<Uint8Array | null> {
+  const read = await readRegularFile(file, limit);
+  return "bytes" in read ? read.bytes : null;
+}
+
+/** As readRegularOrNull, as UTF-8 text. */
+export async function readRegularTextOrNull(file: string, limit = READ_LIMIT): Promise<string | null> {
+  const bytes = await readRegularOrNull(file, limit);
+  return bytes === null ? null : new TextDecoder().decode(bytes);
+}

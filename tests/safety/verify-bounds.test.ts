@@ -203,3 +203,24 @@ it("reports a table too large to read whole, or a metadata file too large, inste
   expect(sumsRun.code, sumsRun.stderr).toBe(1);
   expect(problems(sumsRun)).toContainEqual({ code: "file/unreadable", file: "SHA256SUMS", message: expect.stringMatching(/^not read: \d+ bytes, more than the 16777216 read here$/) });
 }, 120_000);
+
+it("a FIFO in a release's or the root descriptor's place hangs neither the site nor the next release", async () => {
+  const site = path.join(scratch, "fifo-site");
+  cpSync(project, site, { recursive: true });
+  const citation = path.join(site, "dist-data/1.0.0/CITATION.cff");
+  rmSync(citation);
+  execFileSync("mkfifo", [citation]);
+  const started = Date.now();
+  const built = await runParlexProcess(["site", "--out", "site", "--quiet"], site);
+  expect(Date.now() - started).toBeLessThan(30_000);
+  expect([0, 1], built.stderr).toContain(built.code);
+
+  const root = path.join(scratch, "fifo-root");
+  cpSync(project, root, { recursive: true });
+  rmSync(path.join(root, "datapackage.json"));
+  execFileSync("mkfifo", [path.join(root, "datapackage.json")]);
+  const again = Date.now();
+  const released = await runParlexProcess(["release", "--date", "2026-11-23"], root);
+  expect(Date.now() - again).toBeLessThan(30_000);
+  expect([0, 1], released.stderr).toContain(released.code);
+}, 90_000);

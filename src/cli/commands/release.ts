@@ -1,12 +1,11 @@
 import { statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { isRealDate } from "../../model/dates.js";
 import { CODES } from "../../catalogue/codes.js";
 import { fillTemplate } from "../../catalogue/make-diagnostic.js";
 import { renderHuman } from "../../render/render-human.js";
-import { sourceFromFolder } from "../../verify/file-source.js";
+import { METADATA_LIMIT, readRegularTextOrNull, sourceFromFolder } from "../../verify/file-source.js";
 import { verifyPackage } from "../../verify/verify-package.js";
 import { CHANGELOG_FILE, MANIFEST_FILE } from "../../verify/package-files.js";
 import { diffPackages } from "../../release/diff-packages.js";
@@ -125,8 +124,8 @@ async function releaseLocked(options: z.infer<typeof Options>, root: string, dis
     else io.stderr(comparison.problems.map((p) => `${comparison.label}/${p}\n`).join("") + `parlex release: the latest release, ${comparison.label}, is not readable; run \`parlex verify ${comparison.label}\`.\n`);
     return EXIT.invalid;
   }
-  const changelog = latest ? await readFile(path.join(dist, latest, CHANGELOG_FILE), "utf8").catch(() => null) : null;
-  const manifest = latest ? parseManifest(await readFile(path.join(dist, latest, MANIFEST_FILE), "utf8").catch(() => "")) : null;
+  const changelog = latest ? await readRegularTextOrNull(path.join(dist, latest, CHANGELOG_FILE), METADATA_LIMIT) : null;
+  const manifest = latest ? parseManifest(((await readRegularTextOrNull(path.join(dist, latest, MANIFEST_FILE), METADATA_LIMIT)) ?? "")) : null;
   const diff = diffPackages(comparison.before, comparison.after);
   const result = planRelease({
     diff,
