@@ -4,7 +4,7 @@ import type { Field } from "./descriptor-schema.js";
 export type ValueDigest = { rows: number; digest: string } | { problem: string };
 
 /** Reads a format's file into the digest of its values, given the table's fields. */
-export type ValueReader = (bytes: Uint8Array, fields: readonly Field[]) => ValueDigest;
+export type ValueReader = (bytes: Uint8Array, fields: readonly Field[]) => ValueDigest | Promise<ValueDigest>;
 
 /**
  * The formats `verify` reads for their values' digest alone, to compare them with the table's

@@ -43,7 +43,7 @@ export async function runVerifyTask(task: VerifyTask, source: FileSource): Promi
     const read = Object.hasOwn(VALUE_READERS, format) ? VALUE_READERS[format] : undefined;
     if (bytes === undefined) reportRefused(source, resource.path, sink); // an absent file is reported with the files
     if (bytes === undefined || read === undefined) continue;
-    const values = (await read())(bytes, fields);
+    const values = await (await read())(bytes, fields);
     if ("problem" in values) {
       if (!twin) sink.add({ code: "data/format", file: resource.path, message: values.problem });
     }
