@@ -79,29 +79,7 @@ let utf8Length = 0;
  * bytes that are not well-formed UTF-8 are decoded as TextDecoder decodes them (U+FFFD) first.
  */
 export function hashUtf8(bytes: Uint8Array, from: number, to: number): void {
-  let a = 0x811c9dc5 | 0;
-  let n = 0;
-  for (let i = from; i < to; ) {
-    const x = bytes[i]!;
-    let point: number;
-    if (x < 0x80) {
-      point = x;
-      i += 1;
-    } else {
-      point = utf8Point(bytes, i, to);
-      if (point < 0) return hashText(new TextDecoder().decode(bytes.subarray(from, to)));
-      i += utf8Length;
-    }
-    if (point >= 0x10000) {
-      a = Math.imul(a ^ (0xd800 + ((point - 0x10000) >> 10)), 0x01000193);
-      a = Math.imul(a ^ (0xdc00 + ((point - 0x10000) & 0x3ff)), 0x01000193);
-      n += 2;
-    } else {
-      a = Math.imul(a ^ point, 0x01000193);
-      n++;
-    }
-  }
-  finishCell(a, n);
+  if (scanUtf8(bytes, from, to, false) < 0) hashText(new TextDecoder().decode(bytes.subarray(from, to)));
 }
 
 /**
@@ -111,17 +89,30 @@ export function hashUtf8(bytes: Uint8Array, from: number, to: number): void {
  * not well-formed UTF-8 (to be decoded as every reader decodes them), or at the end.
  */
 export function hashJsonString(bytes: Uint8Array, from: number): number {
+  return scanUtf8(bytes, from, bytes.length, true);
+}
+
+/**
+ * Hash the UTF-8 text from `from` as hashText hashes it, to `end`, or (`json`) to the first
+ * quote, and return where it stopped; -1, with nothing hashed, at bytes that are not well-formed
+ * UTF-8, and (`json`) at a backslash, a control character or the end without a quote.
+ */
+function scanUtf8(bytes: Uint8Array, from: number, end: number, json: boolean): number {
   let a = 0x811c9dc5 | 0;
   let n = 0;
-  const end = bytes.length;
   let i = from;
   for (;;) {
-    if (i >= end) return -1;
+    if (i >= end) {
+      if (json) return -1;
+      break;
+    }
     const x = bytes[i]!;
     let point: number;
     if (x < 0x80) {
-      if (x === 0x22) break;
-      if (x === 0x5c || x < 0x20) return -1;
+      if (json && (x === 0x22 || x === 0x5c || x < 0x20)) {
+        if (x === 0x22) break;
+        return -1;
+      }
       point = x;
       i += 1;
     } else {

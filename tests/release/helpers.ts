@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { afterAll, beforeAll } from "vitest";
 import { buildPackage } from "../../src/pipeline/build-package.js";
 import { runCli } from "../../src/cli/main.js";
 import { writeArchive } from "../../src/release/write-archive.js";
@@ -122,6 +123,24 @@ export async function resealRelease(dir: string): Promise<void> {
 export function editSource(project: string, file: string, edit: (text: string) => string): void {
   const full = path.join(project, "sources", file);
   writeFileSync(full, edit(readFileSync(full, "utf8")));
+}
+
+/** The archive a release 1.0.0 of the small fixture ships. */
+export const ARCHIVE_1_0_0 = "china-kazakhstan-parliamentary-exchanges-1.0.0.tar.gz";
+
+/**
+ * A scratch folder holding a project of the small fixture released once, as 1.0.0 dated
+ * 2026-11-22, by the real CLI before the suite's tests; the folder is removed after them.
+ */
+export function releasedProject(prefix: string): { scratch: string; project: string; release: string } {
+  const scratch = scratchDir(prefix);
+  const project = makeProject(scratch, "project");
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  beforeAll(async () => {
+    const result = await runParlexProcess(["release", "--date", "2026-11-22"], project);
+    if (result.code !== 0) throw new Error(result.stderr);
+  }, 60_000);
+  return { scratch, project, release: path.join(project, "dist-data/1.0.0") };
 }
 
 /** Run the CLI in-process with `cwd` as its folder (faster than a child process; same code path below main). */

@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { tableFromArrays, tableToIPC } from "apache-arrow";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sourceFromFolder } from "../../src/verify/file-source.js";
 import { verifyPackage, type VerifyReport } from "../../src/verify/verify-package.js";
 import { tableNamed } from "../../src/tables/table-definitions.js";
@@ -9,18 +9,10 @@ import { csvWriter } from "../../src/write/csv/csv-writer.js";
 import { jsonWriter } from "../../src/write/json/json-writer.js";
 import { arrowWriter } from "../../src/write/arrow/arrow-writer.js";
 import { parquetWriter } from "../../src/write/parquet/parquet-writer.js";
-import { editSource, makeProject, resealRelease, runParlexInProcess, runParlexProcess, scratchDir } from "../release/helpers.js";
+import { ARCHIVE_1_0_0, editSource, makeProject, releasedProject, resealRelease, runParlexInProcess, runParlexProcess } from "../release/helpers.js";
 
-const scratch = scratchDir("verify");
-const project = makeProject(scratch, "project");
-const release = path.join(project, "dist-data/1.0.0");
-const ARCHIVE = "china-kazakhstan-parliamentary-exchanges-1.0.0.tar.gz";
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-beforeAll(async () => {
-  const result = await runParlexProcess(["release", "--date", "2026-11-22"], project);
-  if (result.code !== 0) throw new Error(result.stderr);
-});
+const { scratch, project, release } = releasedProject("verify");
+const ARCHIVE = ARCHIVE_1_0_0;
 
 /** Verify a folder or archive in-process, as `parlex verify PATH --format json`. */
 async function verify(target: string): Promise<{ code: number; report: VerifyReport }> {
