@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -64,13 +64,8 @@ export function runSafetySuites(repo: string): SafetyTest[] {
   }
 }
 
-function existsIn(repo: string, file: string): boolean {
-  try {
-    readFileSync(path.join(repo, file));
-    return true;
-  } catch {
-    return false;
-  }
+function existsIn(folder: string, file: string): boolean {
+  return existsSync(path.join(folder, file));
 }
 
 /** The recorded safety section: per class, the tests tried and how many passed; then every test. */
