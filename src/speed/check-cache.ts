@@ -63,6 +63,8 @@ export class CheckCache {
   private torn = false;
   /** Writing failed once: nothing more is written this run. */
   private unwritable = false;
+  /** The checks and stat index were saved and let go (saveFiles): only the tree-wide findings remain. */
+  private settled = false;
 
   private constructor(
     private readonly dir: string,
@@ -70,6 +72,7 @@ export class CheckCache {
   ) {}
 
   private get stats(): StatIndex {
+    if (this.settled) throw new Error("CheckCache: files looked up after saveFiles()");
     return this.store.index;
   }
 
@@ -190,6 +193,7 @@ export class CheckCache {
 
   /** A check with its record: this run's, or the log's (call loadChecks first). */
   get(key: string): FileCheck | undefined {
+    if (this.settled) throw new Error("CheckCache.get after saveFiles()");
     if (!this.loaded && !this.entries.has(key)) throw new Error("CheckCache.get before loadChecks()");
     const hit = this.entries.get(key);
     if (hit) this.used.add(key);
@@ -204,6 +208,7 @@ export class CheckCache {
    * (Keys are not marked used: the log is compacted only by a run that read it, and uses all it keeps.)
    */
   summaryOf(key: string, absolute?: string): FileSummary | undefined {
+    if (this.settled) throw new Error("CheckCache.summaryOf after saveFiles()");
     const hit = this.entries.get(key);
     if (hit) return hit;
     if (absolute !== undefined) {
@@ -259,6 +264,22 @@ export class CheckCache {
     } catch {
       this.unwritable = true;
     }
+  }
+
+  /**
+   * Save, then let go of the checks and the stat index: a cold build holds every record while it
+   * builds its tables, and these would hold a second view of them (a few hundred megabytes at
+   * 100,000 meetings). After this only tree-wide findings may be set and saved.
+   */
+  async saveFiles(): Promise<void> {
+    await this.save();
+    this.settled = true;
+    this.entries.clear();
+    this.pending.clear();
+    this.used.clear();
+    this.previous.clear();
+    this.summaries = undefined;
+    this.store = StatStore.empty();
   }
 
   /**

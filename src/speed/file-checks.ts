@@ -72,6 +72,7 @@ export function speedFileChecks(options: SpeedOptions = {}): FileChecks {
     recordTreeFindings: (fingerprint, findings) => cache?.setTreeFindings(fingerprint, findings),
     sameBytes: (file, bytes) => file.key === undefined || cache === undefined || cacheKey(cache.toolkitDigest, file.kind, bytes) === file.key,
     save: async () => cache?.save(),
+    saveFiles: async () => cache?.saveFiles(),
     close: async () => pool?.close(),
   };
 }

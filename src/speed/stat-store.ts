@@ -57,6 +57,11 @@ export class StatStore {
     return store;
   }
 
+  /** A store with nothing to save: what a cache holds once it has let go of its stat index. */
+  static empty(): StatStore {
+    return new StatStore(new StatIndex(), "", "", 0, false);
+  }
+
   set(path: string, entry: StatEntry): void {
     this.index.set(path, entry);
     this.changed.add(path);

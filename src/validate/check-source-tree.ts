@@ -119,8 +119,10 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
   if (!tree) {
     // Some tree facts changed: the tree-wide checks need every record, which the log has.
     const { files, fingerprint } = await recordsAtHand();
+    // Every record is at hand: no file's check is asked for again, and what the cache holds of
+    // them need not stay in memory beside the package begun meanwhile and the tree-wide checks.
+    await checks.saveFiles();
     options.beforeTreeChecks?.(files, fingerprint);
-    await checks.save();
     const records = files.filter((f) => f.record !== undefined).map((f) => f.record);
     const archive = options.archiveDir === undefined ? undefined : { lookup: await readArchive(path.resolve(cwd, options.archiveDir), records), dir: options.archiveDir };
     tree = validateTree(

@@ -58,6 +58,11 @@ export interface FileChecks {
   sameBytes(file: CheckedFile, bytes: Uint8Array): boolean;
   /** Keep what this run learnt, where that is kept; never fails the run. */
   save(): Promise<void>;
+  /**
+   * Keep what this run learnt of its files, then let go of it in memory: no file's check is asked
+   * for again (tree-wide findings may still be recorded and saved).
+   */
+  saveFiles(): Promise<void>;
   /** Stop whatever threads were started; nothing is kept. */
   close(): Promise<void>;
 }
@@ -90,6 +95,7 @@ export function checkEachFile(): FileChecks {
     recordTreeFindings: () => undefined,
     sameBytes: () => true,
     save: async () => undefined,
+    saveFiles: async () => undefined,
     close: async () => undefined,
   };
 }

@@ -242,6 +242,28 @@ describe("the stat index in front of the cache", () => {
     expect(next.report).toEqual((await check({ cache: false })).report);
   }, 20_000);
 
+  it("saves the files' checks and then lets go of them (saveFiles): later lookups are refused, the next run finds them", async () => {
+    await settle();
+    const dir = path.join(tree, ".parlex-cache");
+    const { entries } = await listSources("sources", tree);
+    const options = { validators: sourceShapeValidators, records: true, threads: 0 };
+    const cache = await CheckCache.open(dir);
+    const first = await checkFiles(entries, { ...options, cache });
+    await cache.saveFiles();
+    // A build holds every record while it makes its tables: the cache holds none of them now.
+    expect(() => cache.get(first.files[0]!.key!)).toThrow(/after saveFiles/);
+    expect(() => cache.summaryOf(first.files[0]!.key!)).toThrow(/after saveFiles/);
+    expect(() => cache.hasStats).toThrow(/after saveFiles/);
+    // Tree-wide findings may still be kept.
+    cache.setTreeFindings("fingerprint", { diagnostics: [], directQuotes: 0 });
+    await cache.save();
+    const reopened = await CheckCache.open(dir);
+    expect(reopened.treeFindings("fingerprint")).toEqual({ diagnostics: [], directQuotes: 0 });
+    const second = await checkFiles(entries, { ...options, cache: reopened });
+    expect(second.counts).toMatchObject({ unchanged: entries.length, checked: 0 });
+    expect(second.files.map((f) => f.record)).toEqual(first.files.map((f) => f.record));
+  }, 20_000);
+
   it("reads a file again whose stat was recorded within two seconds of its change (racy)", async () => {
     await check();
     const second = await check();
