@@ -29,6 +29,11 @@ export const parquetWriter: TableWriter = {
 
 /** An Arrow table's Parquet bytes. */
 export function parquetOf(table: Table): Uint8Array {
+  return parquetOfStream(tableToIPC(table, "stream"));
+}
+
+/** The Parquet bytes of an Arrow table given as an IPC stream (what the Rust side reads). */
+export function parquetOfStream(stream: Uint8Array): Uint8Array {
   const properties = new WriterPropertiesBuilder()
     .setWriterVersion(WriterVersion.V1)
     .setCompression(Compression.SNAPPY)
@@ -36,5 +41,5 @@ export function parquetOf(table: Table): Uint8Array {
     .setStatisticsEnabled(EnabledStatistics.Chunk)
     .setMaxRowGroupSize(ROW_GROUP_ROWS)
     .build();
-  return writeParquet(WasmTable.fromIPCStream(tableToIPC(table, "stream")), properties);
+  return writeParquet(WasmTable.fromIPCStream(stream), properties);
 }
