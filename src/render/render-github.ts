@@ -1,4 +1,5 @@
 import type { ValidationReport } from "../validate/build-report.js";
+import { quotesVerdict } from "./render-human.js";
 
 const COMMAND = { error: "error", warning: "warning", info: "notice" } as const;
 
@@ -10,7 +11,7 @@ export function renderGithub(report: ValidationReport): string {
       .join(",");
     return `::${COMMAND[d.severity]} ${props}::${escapeData(`${d.message}\nhint: ${d.hint}`)}`;
   });
-  lines.push(`parlex: ${plural(report.errors, "error")}, ${plural(report.warnings, "warning")} in ${plural(report.files, "file")}; direct quotes ${report.quotes}.`);
+  lines.push(`parlex: ${plural(report.errors, "error")}, ${plural(report.warnings, "warning")} in ${plural(report.files, "file")}; ${quotesVerdict(report.quotes)}.`);
   return lines.join("\n") + "\n";
 }
 

@@ -17,10 +17,15 @@ export function renderHuman(report: ValidationReport, color = false): string {
   const files = plural(report.files, "file");
   lines.push(
     report.valid
-      ? paint("32", `✓ ${report.root}: ${files} valid`) + ` (${counts.slice(1).join(", ")}); direct quotes ${report.quotes}.`
+      ? paint("32", `✓ ${report.root}: ${files} valid`) + ` (${counts.slice(1).join(", ")}); ${quotesVerdict(report.quotes)}.`
       : paint("31", `✗ ${report.root}: ${counts.join(", ")} in ${files}.`),
   );
   return lines.join("\n") + "\n";
+}
+
+/** What became of the quotes, in words: checked against the archived texts, not (no --archive), or none there. */
+export function quotesVerdict(quotes: ValidationReport["quotes"]): string {
+  return quotes === "verified" ? "quotes checked against their archived texts" : quotes === "skipped" ? "quotes not checked (no --archive)" : "no quotes to check";
 }
 
 function plural(n: number, word: string): string {

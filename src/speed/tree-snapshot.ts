@@ -19,7 +19,7 @@ export class TreeSnapshot {
   static async read(file: string): Promise<TreeSnapshot> {
     try {
       const last = JSON.parse(await readFile(file, "utf8")) as Snapshot;
-      if (typeof last.fingerprint === "string" && Array.isArray(last.diagnostics) && typeof last.directQuotes === "number") return new TreeSnapshot(file, last);
+      if (typeof last.fingerprint === "string" && Array.isArray(last.diagnostics) && typeof last.quotes === "number") return new TreeSnapshot(file, last);
     } catch {
       // None yet.
     }
@@ -29,7 +29,7 @@ export class TreeSnapshot {
   /** The findings of the last run, if its files had these tree facts. */
   findings(fingerprint: string): TreeFindings | undefined {
     if (this.last?.fingerprint !== fingerprint) return undefined;
-    return { diagnostics: this.last.diagnostics, directQuotes: this.last.directQuotes };
+    return { diagnostics: this.last.diagnostics, quotes: this.last.quotes };
   }
 
   set(fingerprint: string, findings: TreeFindings): void {

@@ -11,7 +11,7 @@ export interface ValidationReport {
   errors: number;
   warnings: number;
   infos: number;
-  /** Direct quotes checked against the archive, skipped (no archive given), or none to check. */
+  /** Quotes (direct and reported speech) checked against the archive, skipped (no archive given), or none to check. */
   quotes: "verified" | "skipped" | "none";
   /** True when --max-errors cut the list; the counts above are still complete. */
   truncated: boolean;

@@ -139,7 +139,7 @@ async function checkTree(root: string, options: CheckOptions, wantRecords: boole
   const only = options.only?.map((p) => p.replace(/\/+$/, ""));
   const shown = only ? found.filter((d) => d.file === "" || only.some((p) => d.file === p || d.file.startsWith(p + "/"))) : found;
   const placed = placeDiagnostics(shown, (file) => readTextOrUndefined(path.resolve(cwd, file)));
-  const quotes = tree.directQuotes === 0 ? "none" : options.archiveDir !== undefined ? "verified" : "skipped";
+  const quotes = tree.quotes === 0 ? "none" : options.archiveDir !== undefined ? "verified" : "skipped";
   const report = buildReport(listing.root, checked.files.length, placed, quotes, options.maxDiagnostics);
   // Made when first needed: a build reads a few files again, validate none.
   let absolute: Map<string, string> | undefined;

@@ -18,10 +18,10 @@ export interface TreeFile {
   valid: boolean;
 }
 
-/** What the tree-wide checks found, and how many direct quotes there are to verify. */
+/** What the tree-wide checks found, and how many quotes (direct or reported speech, of meetings and visits) an archive would verify. */
 export interface TreeFindings {
   diagnostics: UnplacedDiagnostic[];
-  directQuotes: number;
+  quotes: number;
 }
 
 /**
@@ -45,7 +45,7 @@ export function validateTree(files: readonly TreeFile[], archive?: { lookup: Arc
   append(validateReferences(loaded.filter((f) => f.record !== undefined), index, collectKnownIds(loaded)));
   const context = { index, ...(archive ? { archive: archive.lookup, archiveDir: archive.dir } : {}) };
   for (const check of TREE_CHECKS) append(check(context));
-  let directQuotes = 0;
-  for (const { record } of index.meeting.values()) for (const quote of record.quotes ?? []) if (quote.kind === "direct") directQuotes++;
-  return { diagnostics, directQuotes };
+  let quotes = 0;
+  for (const { record } of [...index.meeting.values(), ...index.visit.values()]) quotes += record.quotes?.length ?? 0;
+  return { diagnostics, quotes };
 }

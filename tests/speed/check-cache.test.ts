@@ -255,10 +255,10 @@ describe("the stat index in front of the cache", () => {
     expect(() => cache.summaryOf(first.files[0]!.key!)).toThrow(/after saveFiles/);
     expect(() => cache.hasStats).toThrow(/after saveFiles/);
     // Tree-wide findings may still be kept.
-    cache.setTreeFindings("fingerprint", { diagnostics: [], directQuotes: 0 });
+    cache.setTreeFindings("fingerprint", { diagnostics: [], quotes: 0 });
     await cache.save();
     const reopened = await CheckCache.open(dir);
-    expect(reopened.treeFindings("fingerprint")).toEqual({ diagnostics: [], directQuotes: 0 });
+    expect(reopened.treeFindings("fingerprint")).toEqual({ diagnostics: [], quotes: 0 });
     const second = await checkFiles(entries, { ...options, cache: reopened });
     expect(second.counts).toMatchObject({ unchanged: entries.length, checked: 0 });
     expect(second.files.map((f) => f.record)).toEqual(first.files.map((f) => f.record));

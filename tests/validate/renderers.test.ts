@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
@@ -7,6 +8,7 @@ import { renderGithub } from "../../src/render/render-github.js";
 import { renderHuman } from "../../src/render/render-human.js";
 import { renderJson } from "../../src/render/render-json.js";
 import { buildReport } from "../../src/validate/build-report.js";
+import { checkSourceTree } from "../../src/validate/check-source-tree.js";
 import { runParlex } from "../helpers/cli.js";
 import { checkFixture, FIXTURES_DIR } from "../helpers/fixtures.js";
 
@@ -52,6 +54,25 @@ describe("golden outputs", () => {
   });
 });
 
+describe("the verdict on quotes", () => {
+  test("counts reported speech as quotes to check, not only direct quotes", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "parlex-quotes-"));
+    try {
+      cpSync(path.join(VALID, "sources"), path.join(dir, "sources"), { recursive: true });
+      const meeting = path.join(dir, "sources/meetings/2022/astana-talks.yaml");
+      writeFileSync(meeting, readFileSync(meeting, "utf8").replace("kind: direct", "kind: paraphrase"));
+      const { report } = await checkSourceTree("sources", { cwd: dir });
+      expect(report.valid).toBe(true);
+      expect(renderHuman(report).trimEnd().split("\n").at(-1)).toMatch(/; quotes not checked \(no --archive\)\.$/);
+      writeFileSync(meeting, readFileSync(meeting, "utf8").replace(/^quotes:[\s\S]*?(?=^documents:)/m, ""));
+      const { report: without } = await checkSourceTree("sources", { cwd: dir });
+      expect(renderGithub(without).trimEnd().split("\n").at(-1)).toMatch(/; no quotes to check\.$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("the CLI prints what the renderers render", () => {
   test.each([
     ["human", renderHuman],
@@ -85,7 +106,7 @@ describe("github escaping", () => {
     const report = buildReport("sources", 1, [finding({ file: "sources/a:b,c.yaml", message: "100% sure\r\nnot", hint: "x" })], "none");
     expect(renderGithub(report)).toBe(
       "::error file=sources/a%3Ab%2Cc.yaml,line=2,col=3,title=schema/enum::100%25 sure%0D%0Anot%0Ahint: x\n" +
-        "parlex: 1 error, 0 warnings in 1 file; direct quotes none.\n",
+        "parlex: 1 error, 0 warnings in 1 file; no quotes to check.\n",
     );
   });
 
@@ -102,7 +123,7 @@ describe("github escaping", () => {
     expect(renderGithub(report).split("\n")).toEqual([
       "::notice title=archive/skipped::m%0Ahint: h",
       "::warning file=sources/a.yml,title=file/ignored-extension::m%0Ahint: h",
-      "parlex: 0 errors, 1 warning in 1 file; direct quotes skipped.",
+      "parlex: 0 errors, 1 warning in 1 file; quotes not checked (no --archive).",
       "",
     ]);
   });

@@ -34,7 +34,7 @@ SOURCES is the sources folder (default: sources).
 
 Options:
   --out DIR              where to write the package (default: dist-data/next)
-  --archive DIR          verify direct quotes against archived documents, as validate does
+  --archive DIR          verify quotes against archived documents, as validate does
   --dataset-version V    the version written into datapackage.json (default: 0.0.0-dev)
   --date YYYY-MM-DD      the day the package is made, written into datapackage.json as
                          \`created\` (default: none is written, so a build is reproducible)

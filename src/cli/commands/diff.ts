@@ -28,7 +28,7 @@ Options:
                                  folder (default: the latest release in dist-data/)
   --format human|markdown|json   how to print the diff (default: human); markdown is a pull
                                  request summary, json the diff as data
-  --archive DIR                  verify direct quotes against archived documents, as validate does
+  --archive DIR                  verify quotes against archived documents, as validate does
   -h, --help                     show this help
 
 Exit codes: 0 compared (whether or not anything changed), 1 sources invalid or the release

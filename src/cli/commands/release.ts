@@ -48,7 +48,7 @@ Options:
   --date YYYY-MM-DD               the release date (default: today, UTC); not later than
                                   today, nor earlier than the previous release's
   --dry-run                       show the version, the changelog entry and the files; publish nothing
-  --archive DIR                   verify direct quotes against archived documents, as validate does
+  --archive DIR                   verify quotes against archived documents, as validate does
   --no-cache                      check every source file afresh and build every file (default:
                                   when .parlex-cache/ exists, reuse it, and the files of the last
                                   \`parlex build\` when it was made from these same sources and
