@@ -9,31 +9,31 @@ export const RUN_CODES = {
   "output/is-file": {
     severity: "error",
     title: "Output is a file",
-    message: "{folder} is a file, not a folder: a build replaces its output folder whole.",
+    message: "{folder} is a file, not a folder: parlex replaces an output folder whole.",
     hint: "Give a folder that does not exist yet, such as dist-data/next.",
   },
   "output/is-link": {
     severity: "error",
     title: "Output is a symbolic link",
-    message: "{folder} is a symbolic link: a build replaces its output folder whole, and would replace the link.",
+    message: "{folder} is a symbolic link: parlex replaces an output folder whole, and would replace the link.",
     hint: "Give the folder the link points to, or a folder that does not exist yet.",
   },
   "output/holds-working-folder": {
     severity: "error",
     title: "Output holds the current folder",
-    message: "{folder} is or contains the current folder ({cwd}): a build replaces its output folder whole.",
+    message: "{folder} is or contains the current folder ({cwd}): parlex replaces an output folder whole.",
     hint: "Give a new folder inside the current one, such as dist-data/next.",
   },
   "output/sources": {
     severity: "error",
     title: "Output is, holds or is inside the sources",
-    message: "{folder} {relation} the sources folder {sources}: a build replaces its output folder whole.",
+    message: "{folder} {relation} the sources folder {sources}: parlex replaces an output folder whole.",
     hint: "Give a folder outside the sources, such as dist-data/next.",
   },
   "output/repository": {
     severity: "error",
     title: "Output holds a repository",
-    message: "{folder} {relation} a git repository ({git}): a build replaces its output folder whole.",
+    message: "{folder} {relation} a git repository ({git}): parlex replaces an output folder whole.",
     hint: "Give a new folder, such as dist-data/next.",
   },
   "output/releases": {
@@ -51,8 +51,14 @@ export const RUN_CODES = {
   "output/not-parlex": {
     severity: "error",
     title: "Output folder is not parlex's",
-    message: "{folder} is not empty and has no {marker}, so parlex did not write it: a build replaces its output folder whole.",
+    message: "{folder} is not empty and has no {marker}, so parlex did not write it: parlex replaces an output folder whole.",
     hint: "Give a new or empty folder; or, if this is an old build's output, delete it yourself first.",
+  },
+  "output/foreign-entries": {
+    severity: "error",
+    title: "Output folder holds what parlex did not write",
+    message: "{folder} carries {marker} but holds {entry}{more}, which parlex does not write there: the folder would be replaced whole.",
+    hint: "Move those files out, or give a new or empty folder.",
   },
   "run/locked": {
     severity: "error",

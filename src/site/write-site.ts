@@ -3,8 +3,9 @@ import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "
 import path from "node:path";
 import type { SiteFile, SiteSink } from "./build-site.js";
 
-/** The file that marks a folder as a site parlex wrote: only such a folder is ever replaced. */
-export const SITE_MARK = ".parlex-site";
+import { SITE_MARK } from "../write/output-folder.js";
+
+export { SITE_MARK };
 const STAGING = ".parlex-staging-";
 const RETIRED = ".parlex-retired-";
 const AT_ONCE = 8;

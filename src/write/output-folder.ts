@@ -11,6 +11,32 @@ export const OUTPUT_MARK = ".parlex-output";
 /** The mark's bytes. */
 export const OUTPUT_MARK_TEXT = "This folder was written by parlex; the next `parlex build --out` into it replaces it whole.\n";
 
+/** The file that marks a folder as a site parlex wrote (`parlex site --out`). */
+export const SITE_MARK = ".parlex-site";
+
+/**
+ * What parlex writes at the top of each kind of folder it replaces whole: a marked folder holding
+ * anything else is not taken for parlex's (a mark is easily copied or committed, and would
+ * otherwise make a folder of someone's files replaceable). Tests hold every build and site to
+ * these names.
+ */
+export const OUTPUT_KINDS = {
+  build: {
+    mark: OUTPUT_MARK,
+    names: new Set([OUTPUT_MARK, "datapackage.json", "DATA-DICTIONARY.md", "load.R", "load.py", "load.sql", "csv", "json", "arrow", "parquet"]),
+    pattern: null,
+  },
+  site: {
+    mark: SITE_MARK,
+    names: new Set([SITE_MARK, ".nojekyll", "index.html", "releases.json", "assets", "data", "latest", "releases", "meeting", "meetings", "person", "people", "body", "bodies", "topic", "topics"]),
+    // A release's files, served under its version.
+    pattern: /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/,
+  },
+} as const;
+
+/** A kind of output folder: a package (`build`) or a site. */
+export type OutputKind = keyof typeof OUTPUT_KINDS;
+
 /** What an output folder must stay clear of. */
 export interface Surroundings {
   /** The working folder of the command. */
@@ -19,16 +45,20 @@ export interface Surroundings {
   sources: string;
   /** The cache folder, if the command uses one. */
   cacheDir?: string;
+  /** Where releases are published (default: dist-data/ of the working folder). */
+  releases?: string;
 }
 
 /**
  * Refuse, before anything is touched, a folder a command must not replace whole: anything but a
  * folder that does not exist, is empty, or carries parlex's mark — and never, mark or not, the
  * current folder or one above it, the sources (or a folder in or above them), a repository,
- * dist-data/ or a published release, the cache. `shown` is the folder as the user wrote it.
+ * dist-data/, a published release or a folder in one, the folder of a release version in any
+ * dist-data/, the cache; nor a marked folder that holds what parlex does not write there (see
+ * OUTPUT_KINDS). `shown` is the folder as the user wrote it.
  * Throws a RunError (exit 2) naming the folder and why.
  */
-export function checkOutputFolder(target: string, shown: string, around: Surroundings): void {
+export function checkOutputFolder(target: string, shown: string, around: Surroundings, kind: OutputKind = "build"): void {
   const refuse = (code: ConstructorParameters<typeof RunError>[0], params: Record<string, string> = {}) => {
     throw new RunError(code, { folder: shown, ...params }, 2);
   };
@@ -48,15 +78,25 @@ export function checkOutputFolder(target: string, shown: string, around: Surroun
   const holds = own ? repositoryIn(real) : undefined;
   if (holds) refuse("output/repository", { relation: "holds", git: holds });
   if (around.cacheDir !== undefined && isWithin(real, realLocation(around.cacheDir))) refuse("output/cache", { cache: around.cacheDir });
-  const dist = realLocation(path.join(around.cwd, "dist-data"));
+  const dist = realLocation(around.releases ?? path.join(around.cwd, "dist-data"));
   if (real === dist) refuse("output/releases", { relation: "is dist-data/, where releases are published" });
   if (isPublishedRelease(real)) refuse("output/releases", { relation: "is a published release" });
-  // A build there would take the folder of a release to come (or replace it once published).
-  if (path.dirname(real) === dist && /^\d+\.\d+\.\d+$/.test(path.basename(real))) refuse("output/releases", { relation: "is the folder of a release version in dist-data/" });
+  for (let above = path.dirname(real); above !== path.dirname(above); above = path.dirname(above)) {
+    if (isPublishedRelease(above)) refuse("output/releases", { relation: `is inside the published release ${above}` });
+  }
+  // A build there would take the folder of a release to come (or replace it once published), in
+  // this project's dist-data/ or any other's.
+  if ((path.dirname(real) === dist || path.basename(path.dirname(real)) === "dist-data") && /^\d+\.\d+\.\d+/.test(path.basename(real))) {
+    refuse("output/releases", { relation: "is the folder of a release version in dist-data/" });
+  }
   if (!own) return;
   const entries = readdirSync(real);
-  if (entries.some((e) => isPublishedRelease(path.join(real, e)))) refuse("output/releases", { relation: "holds published releases" });
-  if (entries.length > 0 && !entries.includes(OUTPUT_MARK)) refuse("output/not-parlex", { marker: OUTPUT_MARK });
+  // (A site serves copies of the releases, each a folder of its own.)
+  if (kind !== "site" && entries.some((e) => isPublishedRelease(path.join(real, e)))) refuse("output/releases", { relation: "holds published releases" });
+  const { mark, names, pattern } = OUTPUT_KINDS[kind];
+  if (entries.length > 0 && !entries.includes(mark)) refuse("output/not-parlex", { marker: mark });
+  const foreign = entries.filter((e) => !names.has(e) && !(pattern?.test(e) ?? false)).sort();
+  if (foreign.length > 0) refuse("output/foreign-entries", { marker: mark, entry: foreign[0]!, more: foreign.length > 1 ? ` (and ${foreign.length - 1} more)` : "" });
 }
 
 /** Whether a folder is a published release: a folder of dist-data with its checksums. */

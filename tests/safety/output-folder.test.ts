@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symli
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runParlex } from "../helpers/cli.js";
-import { OUTPUT_MARK, OUTPUT_MARK_TEXT } from "../../src/write/output-folder.js";
+import { OUTPUT_KINDS, OUTPUT_MARK, OUTPUT_MARK_TEXT, SITE_MARK } from "../../src/write/output-folder.js";
 import { ROOT, SMALL_SOURCES, scratchDir } from "../release/helpers.js";
 
 const scratch = scratchDir("output-folder");
@@ -84,6 +84,53 @@ describe("parlex build refuses an output folder it must not replace, before touc
       expect(readFileSync(path.join(dir, out, OUTPUT_MARK), "utf8")).toBe(OUTPUT_MARK_TEXT);
     }
     expect(readdirSync(dir).filter((e) => e.startsWith(".parlex-lock"))).toEqual([]);
+  });
+});
+
+describe("a marked folder holding what parlex does not write, and folders in releases, are refused too", () => {
+  const checkout = makeCheckout("marked");
+  mkdirSync(path.join(checkout, "docs"));
+  writeFileSync(path.join(checkout, "docs", "guide.md"), "mine\n");
+  writeFileSync(path.join(checkout, "docs", OUTPUT_MARK), OUTPUT_MARK_TEXT);
+  writeFileSync(path.join(checkout, "docs", SITE_MARK), "");
+  const other = makeCheckout("other-project");
+  const cases: [string, string, string][] = [
+    ["build", "docs", "output/foreign-entries"],
+    ["site", "docs", "output/foreign-entries"],
+    ["build", "dist-data/1.0.0/extra", "output/releases"],
+    ["site", "dist-data/1.0.0/site", "output/releases"],
+    ["build", `${other}/dist-data/4.0.0`, "output/releases"],
+    ["site", ".", "output/holds-working-folder"],
+    ["site", "..", "output/holds-working-folder"],
+    ["site", "sources", "output/sources"],
+    ["site", ".git", "output/repository"],
+    ["site", "dist-data", "output/releases"],
+    ["site", "README.md", "output/is-file"],
+    ["site", "notes", "output/not-parlex"],
+  ];
+  it.each(cases)("%s --out %s → exit 2, %s, nothing touched", async (command, out, code) => {
+    const before = snapshot(checkout);
+    const run = await runParlex([command, "--out", out], checkout);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(`[${code}]`);
+    expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(snapshot(checkout)).toEqual(before);
+    expect(existsSync(path.join(other, "dist-data", "4.0.0"))).toBe(false);
+  });
+
+  it("what a build and a site write at their top is what OUTPUT_KINDS allows, so each replaces its own output again", async () => {
+    const dir = path.join(scratch, "kinds");
+    cpSync(SMALL_SOURCES, path.join(dir, "sources"), { recursive: true });
+    for (const args of [["build", "--out", "out"], ["build", "--out", "out"], ["release", "--date", "2025-01-01"], ["site", "--out", "site"], ["site", "--out", "site"]]) {
+      const run = await runParlex(args[0] === "release" ? args : [...args, "--quiet"], dir);
+      expect(run.code, `${args.join(" ")}: ${run.stderr}`).toBe(0);
+    }
+    for (const [kind, folder] of [["build", "out"], ["site", "site"]] as const) {
+      const { names, pattern } = OUTPUT_KINDS[kind];
+      const entries = readdirSync(path.join(dir, folder));
+      expect(entries.filter((e) => !names.has(e) && !(pattern?.test(e) ?? false))).toEqual([]);
+      expect(entries).toContain(OUTPUT_KINDS[kind].mark);
+    }
   });
 });
 

@@ -60,14 +60,14 @@ describe("parlex site", () => {
     expect(changelog).not.toContain(`<h3>${versions[0]} — `);
   });
 
-  it("replaces a site it wrote, and refuses a folder it did not (exit 1, nothing touched)", () => {
+  it("replaces a site it wrote, and refuses a folder it did not (exit 2, nothing touched)", () => {
     expect(parlex(["site", "--out", site, "--quiet"]).status).toBe(0);
     const other = path.join(scratch, "mine");
     mkdirSync(other);
     writeFileSync(path.join(other, "notes.txt"), "keep me");
     const refused = parlex(["site", "--out", other]);
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toBe(`parlex site: ${other}: holds files parlex did not write (no .parlex-site); give --out a new or empty folder\n`);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe(`parlex site: ${other} is not empty and has no .parlex-site, so parlex did not write it: parlex replaces an output folder whole. Give a new or empty folder; or, if this is an old build's output, delete it yourself first. [output/not-parlex]\n`);
     expect(readdirSync(other)).toEqual(["notes.txt"]);
     expect(readdirSync(scratch).filter((e) => e.startsWith(".parlex-"))).toEqual([]);
   });

@@ -6,6 +6,8 @@ import { SiteInputError } from "../../site/read-releases.js";
 import { SiteOutError, writeSite } from "../../site/write-site.js";
 import type { CommandIo } from "../command-io.js";
 import { parseOptions } from "../parse-options.js";
+import { lockFolder } from "../../write/folder-lock.js";
+import { checkOutputFolder } from "../../write/output-folder.js";
 import { EXIT } from "../usage-error.js";
 
 export const SITE_HELP = `Usage: parlex site [options]
@@ -17,8 +19,10 @@ unchanged under <version>/ and latest/, releases.json, a page per release with i
 pages to browse: meetings (a timeline, search and filters), one page per meeting, person, body
 and topic, by ID. The pages show the latest release. No server is needed: open index.html.
 
-The output folder must not exist, be empty, or be a site parlex wrote (it holds .parlex-site);
-the site is written beside it and swapped in whole.
+The output folder must not exist, be empty, or be a site parlex wrote (it holds .parlex-site
+and nothing a site does not); never the current folder or one above it, the sources, a
+repository, the releases or a folder in one. The site is written beside it and swapped in whole,
+one run at a time.
 
 Options:
   --out DIR        where to write the site (default: site)
@@ -26,8 +30,9 @@ Options:
   --quiet          print nothing but errors
   -h, --help       show this help
 
-Exit codes: 0 written, 1 no release to show or the output folder holds other files (nothing
-written), 2 usage error, 3 internal error.`;
+Exit codes: 0 written, 1 no release to show, or another run kept the folder locked (nothing
+written), 2 usage error or an output folder parlex must not replace (nothing touched),
+3 internal error.`;
 
 const Options = z.object({
   paths: z.array(z.string()).max(0, "takes no PATH; use --releases DIR and --out DIR"),
@@ -45,7 +50,12 @@ export async function runSite(argv: string[], io: CommandIo): Promise<number> {
   }
   const started = performance.now();
   const out = path.resolve(io.cwd, options.out);
+  const around = { cwd: io.cwd, sources: path.resolve(io.cwd, "sources"), releases: path.resolve(io.cwd, options.releases) };
+  checkOutputFolder(out, options.out, around, "site");
+  const lock = await lockFolder(out, options.out, (message) => io.stderr(`parlex site: ${message}.\n`));
   try {
+    // Under the lock, the folder may have changed since it was looked at.
+    checkOutputFolder(out, options.out, around, "site");
     const identity = datasetIdentity();
     const { releases, latest } = await siteReleases(path.resolve(io.cwd, options.releases));
     const site = await writeSite(out, (emit) => buildSite(releases, latest, identity, emit));
@@ -60,5 +70,7 @@ export async function runSite(argv: string[], io: CommandIo): Promise<number> {
       return EXIT.invalid;
     }
     throw error;
+  } finally {
+    await lock.release();
   }
 }
