@@ -22,7 +22,7 @@ const COMMANDS: Record<string, Command> = {
     load: async () => import("./commands/validate.js").then((m) => ({ help: m.VALIDATE_HELP, run: m.runValidate })),
   },
   build: {
-    summary: "validate, then write the tables as CSV, JSON and Arrow with datapackage.json",
+    summary: "validate, then write the tables as CSV, JSON, Arrow and Parquet with datapackage.json",
     load: async () => import("./commands/build.js").then((m) => ({ help: m.BUILD_HELP, run: m.runBuild })),
   },
   diff: {

@@ -24,7 +24,7 @@ export function isRealDate(partial: string): boolean {
   const [y, m, d] = partial.split("-").map(Number);
   if (m === undefined) return true;
   if (d === undefined) return m >= 1 && m <= 12;
-  return d >= 1 && d <= daysInMonth(y!, m);
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y!, m);
 }
 
 /** The first and last full day a partial date can mean: `2021-03` → 2021-03-01 … 2021-03-31. */

@@ -1,3 +1,4 @@
+import { OUTPUT_MARK } from "../write/output-folder.js";
 import { parseDescriptor, tableOfResource, type Descriptor, type Resource, type TableSchema } from "./descriptor-schema.js";
 import type { FileSource } from "./file-source.js";
 import { sha256Hex } from "../write/file-digest.js";
@@ -57,7 +58,8 @@ export async function readPackage(source: FileSource): Promise<{ ok: true; snaps
   const described = new Set(descriptor.resources.map((r) => r.path));
   const helpers = new Map<string, string>();
   for (const file of await source.list()) {
-    if (file === DESCRIPTOR_FILE || described.has(file) || RELEASE_ONLY_FILES.has(file) || isArchiveFile(file)) continue;
+    // The mark of a build's output folder is no part of the package (a release carries none).
+    if (file === DESCRIPTOR_FILE || file === OUTPUT_MARK || described.has(file) || RELEASE_ONLY_FILES.has(file) || isArchiveFile(file)) continue;
     helpers.set(file, sha256Hex((await source.read(file))!));
   }
   if (problems.length) return { ok: false, problems };

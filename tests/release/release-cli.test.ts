@@ -122,6 +122,10 @@ describe("parlex release, as a maintainer runs it from a project folder", () => 
     expect(older.stdout).toContain("Needs a major release: 1.0.0 → 2.0.0");
     const folder = await runInProcess(["diff", "--against", path.join(b, "dist-data/1.0.0")], a);
     expect(folder.stdout).toContain("gamma-alpha-astana");
+    // A build of these very sources is no change: its folder's mark is no part of the package.
+    expect((await runInProcess(["build", "--out", "dist-data/next", "--quiet"], a)).code).toBe(0);
+    const built = await runInProcess(["diff", "--against", "dist-data/next"], a);
+    expect(built).toMatchObject({ code: 0, stdout: "No changes against 0.0.0-dev: nothing to release.\n" });
     const unknown = await runInProcess(["diff", "--against", "3.0.0"], a);
     expect(unknown).toMatchObject({ code: 2, stderr: "parlex diff: --against 3.0.0: no such release or folder (releases: 1.0.0, 1.0.1)\nRun `parlex diff --help` for usage.\n" });
   });
@@ -139,6 +143,8 @@ describe("parlex release, as a maintainer runs it from a project folder", () => 
 
   it("rejects a malformed --date or --bump as a usage error", async () => {
     expect(await runInProcess(["release", "--date", "2026-02-30"], b)).toMatchObject({ code: 2, stderr: "parlex release: --date: must be a real calendar day\nRun `parlex release --help` for usage.\n" });
+    // A month past December is no calendar day either (it was taken for a date in the future, exit 1).
+    for (const date of ["2026-13-01", "2026-00-10"]) expect(await runInProcess(["release", "--date", date], b)).toMatchObject({ code: 2, stderr: "parlex release: --date: must be a real calendar day\nRun `parlex release --help` for usage.\n" });
     expect((await runInProcess(["release", "--bump", "huge"], b)).code).toBe(2);
   });
 });
