@@ -23,6 +23,12 @@ export const RELEASE_CODES = {
     message: "{version} is already published; a published release is never overwritten or modified",
     hint: "Change the sources so that the next version is a new one.",
   },
+  "release/missing-release": {
+    severity: "error",
+    title: "A published release is missing",
+    message: "datapackage.json describes release {version}, but dist-data/{version}/ is not there: a published release is missing, and releasing now would publish {version} again with other data",
+    hint: "Restore dist-data/{version}/ (for example `git checkout -- dist-data/{version}`) and run again.",
+  },
   "release/date-in-future": {
     severity: "error",
     title: "Release dated in the future",

@@ -5,12 +5,12 @@ import { DESCRIPTOR_FILE } from "../verify/package-files.js";
 import { rootDescriptor } from "./set-version.js";
 import { replaceFile } from "./write-release.js";
 import { isRunning } from "../write/folder-lock.js";
+import { compareVersions, isReleaseVersion } from "./semver.js";
 
 /**
  * Repair what a killed `parlex release` can leave behind, and say what was repaired: staging
- * folders (never a release), a half-written root descriptor, and a root descriptor that does not
- * describe the latest release (a kill between publishing the folder and pointing the root at it).
- * Published version folders are never touched.
+ * folders (never a release) and a half-written root descriptor (repointRootDescriptor, below, does
+ * the rest once the latest release verifies). Published version folders are never touched.
  */
 export async function recoverInterruptedRelease(distDir: string, rootFile: string, latest: string | undefined): Promise<string[]> {
   const repaired: string[] = [];
@@ -26,6 +26,16 @@ export async function recoverInterruptedRelease(distDir: string, rootFile: strin
   for (const entry of await readdir(rootDir).catch(() => [] as string[])) {
     if (entry.startsWith(temporary) && !isRunning(Number(entry.slice(temporary.length)))) await rm(path.join(rootDir, entry), { force: true });
   }
+  return repaired;
+}
+
+/**
+ * Point the root descriptor at the latest release when it describes another (a kill between
+ * publishing the folder and pointing the root at it), and say so; run only once that release has
+ * verified, so that a refused release changes nothing.
+ */
+export async function repointRootDescriptor(distDir: string, rootFile: string, latest: string | undefined): Promise<string[]> {
+  const repaired: string[] = [];
   if (latest === undefined) return repaired;
   const inner = await readRegularOrNull(path.join(distDir, latest, DESCRIPTOR_FILE), METADATA_LIMIT);
   if (!inner) return repaired;
@@ -36,4 +46,22 @@ export async function recoverInterruptedRelease(distDir: string, rootFile: strin
     repaired.push(`${path.basename(rootFile)} did not describe the latest release; it now describes ${latest}`);
   }
   return repaired;
+}
+
+/**
+ * The release the root descriptor describes, when it is newer than every release in dist-data/:
+ * that release was published and its folder is gone since. Releasing then would publish its
+ * version again with other data; undefined when the root describes a release at hand, or none.
+ */
+export async function missingRelease(rootFile: string, latest: string | undefined): Promise<string | undefined> {
+  const current = await readRegularOrNull(rootFile, METADATA_LIMIT);
+  if (!current) return undefined;
+  let version: unknown;
+  try {
+    version = (JSON.parse(new TextDecoder().decode(current)) as { version?: unknown }).version;
+  } catch {
+    return undefined;
+  }
+  if (typeof version !== "string" || !isReleaseVersion(version)) return undefined;
+  return latest === undefined || compareVersions(version, latest) > 0 ? version : undefined;
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReleaseExistsError, writeRelease } from "../../src/release/write-release.js";
@@ -85,6 +85,38 @@ describe("parlex release, as a maintainer runs it from a project folder", () => 
     expect(result.stderr).toMatch(/parlex release: the latest release, dist-data\/1\.0\.0, does not verify \(\d+ problem\(s\)\), so a changelog against it would be false; nothing was released \(run `parlex verify dist-data\/1\.0\.0`\)\.\n$/);
     expect(filesUnder(path.join(damaged, "dist-data"))).toEqual(before);
     expect(readFileSync(path.join(damaged, "datapackage.json"))).toEqual(root);
+  });
+
+  it("a newer folder in dist-data/ that does not verify is refused, the root descriptor left as it was", async () => {
+    const bogus = makeProject(scratch, "bogus");
+    expect((await runInProcess(["release", "--date", "2026-11-22"], bogus)).code).toBe(0);
+    mkdirSync(path.join(bogus, "dist-data/9.0.0"));
+    cpSync(path.join(bogus, "dist-data/1.0.0/datapackage.json"), path.join(bogus, "dist-data/9.0.0/datapackage.json"));
+    editSource(bogus, "meetings/2023/gamma-alpha-astana.yaml", (t) => t.replace("title: Cy Gamma meets Ana Alpha", "title: Cy Gamma meets Ana Alpha in Astana"));
+    const root = readFileSync(path.join(bogus, "datapackage.json"));
+    const result = await runInProcess(["release", "--date", "2026-11-23"], bogus);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/the latest release, dist-data\/9\.0\.0, does not verify/);
+    expect(readFileSync(path.join(bogus, "datapackage.json"))).toEqual(root);
+  });
+
+  it("refuses to release when the release the root descriptor describes is missing from dist-data/ (exit 1), writing nothing", async () => {
+    const lost = makeProject(scratch, "lost");
+    expect((await runInProcess(["release", "--date", "2026-11-22"], lost)).code).toBe(0);
+    editSource(lost, "meetings/2023/gamma-alpha-astana.yaml", (t) => t.replace("title: Cy Gamma meets Ana Alpha", "title: Cy Gamma meets Ana Alpha in Astana"));
+    expect((await runInProcess(["release", "--date", "2026-11-23"], lost)).code).toBe(0);
+    rmSync(path.join(lost, "dist-data/1.0.1"), { recursive: true });
+    editSource(lost, "meetings/2023/gamma-alpha-astana.yaml", (t) => t.replace("in Astana", "in Astana, Kazakhstan"));
+    const root = readFileSync(path.join(lost, "datapackage.json"));
+    const result = await runInProcess(["release", "--date", "2026-11-24"], lost);
+    expect(result).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        "parlex release: datapackage.json describes release 1.0.1, but dist-data/1.0.1/ is not there: a published release is missing, and releasing now would publish 1.0.1 again with other data; nothing was released. Restore dist-data/1.0.1/ (for example `git checkout -- dist-data/1.0.1`) and run again.\n",
+    });
+    expect(filesUnder(path.join(lost, "dist-data")).some((f) => f.startsWith("1.0.1/"))).toBe(false);
+    expect(readFileSync(path.join(lost, "datapackage.json"))).toEqual(root);
   });
 
   it("releases a corrected value as 1.0.1 with a changelog naming the ID and field, leaving 1.0.0 untouched", async () => {

@@ -75,6 +75,7 @@ const UNREACHABLE: Record<string, string> = {
   "release/date-in-future": RELEASE_REFUSAL,
   "release/date-before-previous": RELEASE_REFUSAL,
   "release/previous-unverified": RELEASE_REFUSAL,
+  "release/missing-release": RELEASE_REFUSAL,
 };
 
 test("every code in the catalogue is shown by at least one fixture", () => {

@@ -15,7 +15,7 @@ import { digestSources, parseManifest } from "../../verify/manifest.js";
 import { planRelease, type ReleasePlan } from "../../release/plan-release.js";
 import { renderChangelogEntry } from "../../release/render-changelog.js";
 import { readSourceFiles, readToolkitVersion } from "../../release/read-source-files.js";
-import { recoverInterruptedRelease } from "../../release/recover-release.js";
+import { missingRelease, recoverInterruptedRelease, repointRootDescriptor } from "../../release/recover-release.js";
 import { ReleaseExistsError, writeRelease } from "../../release/write-release.js";
 import type { CommandIo } from "../command-io.js";
 import { parseOptions } from "../parse-options.js";
@@ -102,6 +102,12 @@ async function releaseLocked(options: z.infer<typeof Options>, root: string, dis
   const published = await listReleases(dist);
   const latest = published.at(-1);
   const rootFile = path.join(io.cwd, "datapackage.json");
+  const missing = await missingRelease(rootFile, latest);
+  if (missing !== undefined) {
+    const message = fillTemplate(CODES["release/missing-release"].message, { version: missing });
+    io.stderr(`parlex release: ${message}; nothing was released. ${fillTemplate(CODES["release/missing-release"].hint, { version: missing })}\n`);
+    return EXIT.invalid;
+  }
   if (!options["dry-run"]) {
     for (const note of await recoverInterruptedRelease(dist, rootFile, latest)) io.stderr(`parlex release: ${note}.\n`);
   }
@@ -118,6 +124,10 @@ async function releaseLocked(options: z.infer<typeof Options>, root: string, dis
     const message = fillTemplate(CODES["release/previous-unverified"].message, { label: against!.label, problems: previous.problems.length });
     io.stderr(shown.join("") + more + `parlex release: ${message}; nothing was released (run \`parlex verify ${against!.label}\`).\n`);
     return EXIT.invalid;
+  }
+  if (!options["dry-run"] && comparison.ok) {
+    // Only now that the latest release verified: a refused release changes nothing.
+    for (const note of await repointRootDescriptor(dist, rootFile, latest)) io.stderr(`parlex release: ${note}.\n`);
   }
   if (!comparison.ok) {
     if (comparison.reason === "sources-invalid") io.stderr(renderHuman(comparison.report, io.color) + "parlex release: the sources are invalid, so nothing was released.\n");
