@@ -16,7 +16,7 @@ export interface SiteRelease {
   date: string;
   changelog: string;
   citation: string;
-  /** Every file of the folder, relative, with its size and sha256 (SHA256SUMS's, or taken here). */
+  /** Every file of the folder, relative, with its size and sha256 (taken here, and equal to SHA256SUMS's). */
   files: { path: string; bytes: number; sha256: string }[];
   archive: { path: string; bytes: number; sha256: string } | null;
 }
@@ -51,18 +51,30 @@ export async function readReleases(distData: string): Promise<SiteRelease[]> {
     const parsed = parseDescriptor(descriptorText);
     if (!parsed.ok) throw new SiteInputError(`${path.join(folder, DESCRIPTOR_FILE)}: ${parsed.problems[0]}`);
     const citation = ((await readRegularTextOrNull(path.join(folder, CITATION_FILE), METADATA_LIMIT)) ?? "");
+    const sumsText = await readRegularTextOrNull(path.join(folder, CHECKSUMS_FILE), METADATA_LIMIT);
     const sums = new Map(
-      ((await readRegularTextOrNull(path.join(folder, CHECKSUMS_FILE), METADATA_LIMIT)) ?? "")
+      (sumsText ?? "")
         .split("\n")
         .map((l) => /^([0-9a-f]{64}) [ *](.+)$/.exec(l))
         .filter((m): m is RegExpExecArray => m !== null)
         .map((m) => [m[2]!, m[1]!]),
     );
+    // The site serves these files and shows their hashes: each is hashed, and held to SHA256SUMS,
+    // so that a release changed since it was published is not served as if it were intact.
     const files: SiteRelease["files"] = [];
-    for (const relative of await listFiles(folder)) {
+    const listed = await listFiles(folder);
+    const changed = (why: string) => new SiteInputError(`${folder}: ${why}; the release was changed since it was published: run \`parlex verify ${folder}\` (nothing was written)`);
+    for (const relative of listed) {
       const full = path.join(folder, relative);
-      files.push({ path: relative, bytes: (await stat(full)).size, sha256: sums.get(relative) ?? (await sha256File(full)) });
+      const sha256 = await sha256File(full);
+      const sealed = sums.get(relative);
+      // (A folder with no SHA256SUMS, a build's, is served with the hashes taken here.)
+      if (sumsText !== null && sealed === undefined && relative !== CHECKSUMS_FILE && !(isArchiveFile(relative) && !relative.includes("/"))) throw changed(`${relative} is not in its SHA256SUMS`);
+      if (sealed !== undefined && sealed !== sha256) throw changed(`${relative} has sha256 ${sha256}, not the ${sealed} its SHA256SUMS gives`);
+      files.push({ path: relative, bytes: (await stat(full)).size, sha256 });
     }
+    const absent = [...sums.keys()].find((file) => !listed.includes(file));
+    if (absent !== undefined) throw changed(`${absent}, in its SHA256SUMS, is not there`);
     releases.push({
       version,
       folder,

@@ -2,7 +2,7 @@
 // a page per record) and where it refuses to write (a folder it did not make), with its exit codes.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -71,6 +71,27 @@ describe("parlex site", () => {
     expect(readdirSync(other)).toEqual(["notes.txt"]);
     expect(readdirSync(scratch).filter((e) => e.startsWith(".parlex-"))).toEqual([]);
   });
+
+  it("refuses to serve a release changed since it was published (a cell, a file added or gone): exit 1, nothing written", () => {
+    const dist = path.join(scratch, "dist-copy");
+    cpSync(path.join(ROOT, "dist-data", latest), path.join(dist, latest), { recursive: true });
+    const people = path.join(dist, latest, "csv/people.csv");
+    const original = readFileSync(people);
+    writeFileSync(people, original.toString("utf8").replace(/\n(.)/, (_, c: string) => `\n${c === "x" ? "y" : "x"}`));
+    const out = path.join(scratch, "tampered-site");
+    const changed = parlex(["site", "--releases", dist, "--out", out]);
+    expect(changed.status).toBe(1);
+    expect(changed.stderr).toMatch(new RegExp(`^parlex site: .*${latest}: csv/people\\.csv has sha256 [0-9a-f]{64}, not the [0-9a-f]{64} its SHA256SUMS gives; the release was changed since it was published: run \`parlex verify .*\` \\(nothing was written\\)\n$`));
+    writeFileSync(people, original);
+    writeFileSync(path.join(dist, latest, "csv/extra.csv"), "a\n1\n");
+    expect(parlex(["site", "--releases", dist, "--out", out]).stderr).toContain("csv/extra.csv is not in its SHA256SUMS");
+    rmSync(path.join(dist, latest, "csv/extra.csv"));
+    rmSync(people);
+    expect(parlex(["site", "--releases", dist, "--out", out]).stderr).toContain("csv/people.csv, in its SHA256SUMS, is not there");
+    expect(existsSync(out)).toBe(false);
+    writeFileSync(people, original);
+    expect(parlex(["site", "--releases", dist, "--out", out, "--quiet"]).status).toBe(0);
+  }, 60_000);
 
   it("--help exits 0; a stray argument is a usage error (2); no release is exit 1", () => {
     expect(parlex(["site", "--help"]).status).toBe(0);
