@@ -1,5 +1,6 @@
 import YAML, { isMap, isPair, isScalar, isSeq, LineCounter, type Node } from "yaml";
 import { fromPointer } from "../model/pointer.js";
+import { columnAt } from "../model/text-column.js";
 import { YAML_OPTIONS } from "./parse-record.js";
 
 /** A parsed text that can answer "where is this pointer?" many times. */
@@ -15,8 +16,8 @@ export function indexPointers(text: string): PointerLocator {
   const lines = new LineCounter();
   const doc = YAML.parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines });
   const position = (offset: number) => {
-    const { line, col } = lines.linePos(offset);
-    return { line, column: col };
+    const { line } = lines.linePos(offset);
+    return { line, column: columnAt(text, lines.lineStarts[line - 1] ?? 0, offset) };
   };
   return {
     locate(pointer, atKey = false) {

@@ -1,3 +1,4 @@
+import { columnAt } from "../model/text-column.js";
 import { unsafeCharacterIn } from "./unsafe-character.js";
 import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, type CST } from "yaml";
 import type { UnplacedDiagnostic } from "../model/diagnostic.js";
@@ -28,8 +29,8 @@ export const MAX_ENTRIES = 1000;
 export function parseRecord(file: string, text: string): { record: unknown; diagnostics: UnplacedDiagnostic[] } {
   const lines = new LineCounter();
   const at = (offset: number) => {
-    const { line, col } = lines.linePos(offset);
-    return { file, line, column: col };
+    const { line } = lines.linePos(offset);
+    return { file, line, column: columnAt(text, lines.lineStarts[line - 1] ?? 0, offset) };
   };
   const control = findControlCharacter(file, text);
   if (control) return { record: undefined, diagnostics: [control] };
@@ -113,7 +114,7 @@ export function findControlCharacter(file: string, text: string): UnplacedDiagno
   if (!found) return undefined;
   const before = text.slice(0, found.index);
   const line = before.split("\n").length;
-  const column = found.index - (before.lastIndexOf("\n") + 1) + 1;
+  const column = columnAt(text, before.lastIndexOf("\n") + 1, found.index);
   return makeDiagnostic(found.code, { character: found.character }, { file, line, column });
 }
 

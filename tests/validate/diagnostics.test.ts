@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import YAML, { LineCounter } from "yaml";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -6,6 +7,7 @@ import { CODES, type Code } from "../../src/catalogue/codes.js";
 import type { Diagnostic } from "../../src/model/diagnostic.js";
 import { parseSourceBytes } from "../../src/load/parse-source-bytes.js";
 import { checkFixture, FIXTURES_DIR, listFixtures } from "../helpers/fixtures.js";
+import { checkSourceTree } from "../../src/validate/check-source-tree.js";
 
 const MEETING = "sources/meetings/2022/astana-talks.yaml";
 
@@ -67,6 +69,41 @@ describe("broken YAML is reported where the YAML parser says", () => {
     expect(record).toBeUndefined();
     expect(expected.length).toBeGreaterThan(0);
     expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual(expected.map(([line, column]) => ["yaml/syntax", line, column]));
+  });
+});
+
+describe("columns count characters (code points), as editors do, not UTF-16 units", () => {
+  // The column of `needle` on `line`, in characters.
+  const columnOf = (line: string, needle: string) => [...line.slice(0, line.indexOf(needle))].length + 1;
+
+  test.each([["two emoji", "😀😀"], ["two accented letters", "ÜÜ"]])("a finding placed by its pointer after %s", async (_what, before) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "parlex-columns-"));
+    try {
+      cpSync(path.join(FIXTURES_DIR, "valid-minimal", "sources"), path.join(dir, "sources"), { recursive: true });
+      const file = path.join(dir, MEETING);
+      const line = `location: {city: "Пекин${before}", country: 12}`;
+      writeFileSync(file, readFileSync(file, "utf8").replace("location:\n  city: Astana\n  country: KZ", line));
+      const { report } = await checkSourceTree("sources", { cwd: dir });
+      const found = report.diagnostics.filter((d) => d.severity === "error" && d.pointer === "/location/country");
+      expect(found.length).toBeGreaterThan(0);
+      for (const d of found) expect([d.line, d.column]).toEqual([5, columnOf(line, "12")]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a YAML syntax error and an unsafe character after an emoji", () => {
+    // Where the parser puts the error (a UTF-16 offset), in characters of its line.
+    const text = 'id: trade\nlabel: {a: "😀😀", b: [x}\n';
+    const lineCounter = new LineCounter();
+    const offset = YAML.parseDocument(text, { lineCounter }).errors[0]!.pos[0];
+    const { line, col } = lineCounter.linePos(offset);
+    const start = lineCounter.lineStarts[line - 1]!;
+    expect(col).toBeGreaterThan(columnOf(text.slice(start), "😀😀") + 2);
+    const syntax = parseSourceBytes("t.yaml", new TextEncoder().encode(text));
+    expect([syntax.diagnostics[0]!.code, syntax.diagnostics[0]!.line, syntax.diagnostics[0]!.column]).toEqual(["yaml/syntax", line, [...text.slice(start, offset)].length + 1]);
+    const unsafe = parseSourceBytes("t.yaml", new TextEncoder().encode("id: trade\nlabel: 😀😀\u0007\n"));
+    expect(unsafe.diagnostics.map((d) => [d.line, d.column])).toEqual([[2, columnOf("label: 😀😀\u0007", "\u0007")]]);
   });
 });
 
