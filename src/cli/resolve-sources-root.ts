@@ -35,7 +35,8 @@ export function resolveSourcesRoot(command: string, paths: readonly string[], cw
 
 /** A folder option must name an existing folder: a typo is a usage error, not a cascade of findings. */
 export function requireFolder(command: string, option: string, dir: string, cwd: string): void {
-  if (!statOrUndefined(path.resolve(cwd, dir))?.isDirectory()) throw new UsageError(`${option} ${dir}: no such folder`, command);
+  const found = statOrUndefined(path.resolve(cwd, dir));
+  if (!found?.isDirectory()) throw new UsageError(`${option} ${dir}: ${found ? "not a folder" : "no such folder"}`, command);
 }
 
 function statOrUndefined(p: string) {

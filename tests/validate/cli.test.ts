@@ -73,6 +73,15 @@ describe("exit codes", () => {
     });
   });
 
+  test.each([
+    ["an empty --out", ["build", "--out", ""], "parlex build: --out: must not be empty"],
+    ["a value that starts with a dash", ["build", "--threads", "-1"], "parlex build: --threads: its value is missing, or starts with a dash (write --threads=VALUE to give one that does)"],
+    ["--archive naming a file", ["validate", "--archive", "sources/topics/trade.yaml"], "parlex validate: --archive sources/topics/trade.yaml: not a folder"],
+  ])("%s is a usage error in plain words", async (_what, argv, first) => {
+    const run = await runParlex(argv, VALID);
+    expect({ code: run.code, stdout: run.stdout, first: run.stderr.split("\n")[0] }).toEqual({ code: 2, stdout: "", first });
+  });
+
   test("an unknown command is a usage error", async () => {
     const run = await runParlex(["valdate"], VALID);
     expect(run).toEqual({ code: 2, stdout: "", stderr: "parlex: unknown command `valdate`\nRun `parlex --help` for usage.\n" });
