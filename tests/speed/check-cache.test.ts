@@ -264,6 +264,23 @@ describe("the stat index in front of the cache", () => {
     expect(second.files.map((f) => f.record)).toEqual(first.files.map((f) => f.record));
   }, 20_000);
 
+  it("gives every file its record, none for an unparsable one, when the check comes from the log (nothing is asked of the cache again after saveFiles)", async () => {
+    writeFileSync(path.join(tree, "sources/topics/trade.yaml"), "id: [broken\n");
+    const dir = path.join(tree, ".parlex-cache");
+    const { entries } = await listSources("sources", tree);
+    for (const threads of [0, 2]) {
+      const first = await CheckCache.open(dir);
+      await checkFiles(entries, { validators: sourceShapeValidators, records: true, threads, cache: first });
+      await first.saveFiles();
+      // The files were written a moment ago (racy): each is read again and its check found in the log.
+      const again = await CheckCache.open(dir);
+      const { files, counts } = await checkFiles(entries, { validators: sourceShapeValidators, records: true, threads, cache: again });
+      expect(counts.checked).toBe(0);
+      expect(files.filter((f) => !("record" in f)).map((f) => f.file)).toEqual([]);
+      expect(files.find((f) => f.file === "sources/topics/trade.yaml")!.record).toBeUndefined();
+    }
+  }, 20_000);
+
   it("reads a file again whose stat was recorded within two seconds of its change (racy)", async () => {
     await check();
     const second = await check();
