@@ -120,7 +120,7 @@ async function readHere(entries: readonly SourceEntry[], which: readonly number[
         // A check of this run's (a file with the same bytes as another) has its record at hand.
         // With records asked for, a hit is a whole check: its record stands even when there is none
         // (an unparsable file's, which the log, as JSON, keeps without the key).
-        out.push([i, { summary: hit, key, ...(records || "record" in hit ? { record: hit.record } : {}), fresh: false }]);
+        out.push([i, { summary: hit, key, ...(records || "record" in hit ? { record: (hit as FileCheck).record } : {}), fresh: false }]);
         cache.recordStat(entry.absolute, stat, key, hit);
       } else {
         const fresh = check(entry, bytes);
@@ -179,7 +179,7 @@ async function readInWorkers(
                   const check = fresh ? pairs[result.slot!]![1] : records ? cache?.get(result.key) : cache?.summaryOf(result.key);
                   if (!check) throw new Error(`no check for ${entries[result.index]!.file}`);
                   cache?.recordStat(entries[result.index]!.absolute, result.stat, result.key, check);
-                  out.push([result.index, { summary: check, ...(cache ? { key: result.key } : {}), ...(records || "record" in check ? { record: check.record } : {}), fresh }]);
+                  out.push([result.index, { summary: check, ...(cache ? { key: result.key } : {}), ...(records || "record" in check ? { record: (check as FileCheck).record } : {}), fresh }]);
                 }
                 progress(out.length);
               } catch (error) {

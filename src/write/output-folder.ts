@@ -20,15 +20,18 @@ export const SITE_MARK = ".parlex-site";
  * otherwise make a folder of someone's files replaceable). Tests hold every build and site to
  * these names.
  */
+/** What a file manager leaves in a folder it shows (replaced with the folder, and harmless to). */
+const OS_LITTER = [".DS_Store", "Thumbs.db", "desktop.ini"];
+
 export const OUTPUT_KINDS = {
   build: {
     mark: OUTPUT_MARK,
-    names: new Set([OUTPUT_MARK, "datapackage.json", "DATA-DICTIONARY.md", "load.R", "load.py", "load.sql", "csv", "json", "arrow", "parquet"]),
+    names: new Set([...OS_LITTER, OUTPUT_MARK, "datapackage.json", "DATA-DICTIONARY.md", "load.R", "load.py", "load.sql", "csv", "json", "arrow", "parquet"]),
     pattern: null,
   },
   site: {
     mark: SITE_MARK,
-    names: new Set([SITE_MARK, ".nojekyll", "index.html", "releases.json", "assets", "data", "latest", "releases", "meeting", "meetings", "person", "people", "body", "bodies", "topic", "topics"]),
+    names: new Set([...OS_LITTER, SITE_MARK, ".nojekyll", "index.html", "releases.json", "assets", "data", "latest", "releases", "meeting", "meetings", "person", "people", "body", "bodies", "topic", "topics"]),
     // A release's files, served under its version.
     pattern: /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/,
   },
@@ -79,15 +82,15 @@ export function checkOutputFolder(target: string, shown: string, around: Surroun
   if (holds) refuse("output/repository", { relation: "holds", git: holds });
   if (around.cacheDir !== undefined && isWithin(real, realLocation(around.cacheDir))) refuse("output/cache", { cache: around.cacheDir });
   const dist = realLocation(around.releases ?? path.join(around.cwd, "dist-data"));
-  if (real === dist) refuse("output/releases", { relation: "is dist-data/, where releases are published" });
+  // Releases are published in this project's releases folder, and by convention in any dist-data/.
+  const isReleases = (folder: string) => folder === dist || path.basename(folder).toLowerCase() === "dist-data";
+  if (isReleases(real)) refuse("output/releases", { relation: "is a dist-data/ folder, where releases are published" });
   if (isPublishedRelease(real)) refuse("output/releases", { relation: "is a published release" });
-  for (let above = path.dirname(real); above !== path.dirname(above); above = path.dirname(above)) {
-    if (isPublishedRelease(above)) refuse("output/releases", { relation: `is inside the published release ${above}` });
-  }
-  // A build there would take the folder of a release to come (or replace it once published), in
-  // this project's dist-data/ or any other's.
-  if ((path.dirname(real) === dist || path.basename(path.dirname(real)) === "dist-data") && /^\d+\.\d+\.\d+/.test(path.basename(real))) {
-    refuse("output/releases", { relation: "is the folder of a release version in dist-data/" });
+  // The folder of a release version (published, or to come), or any folder in one: a build there
+  // would take that release's place, or change it.
+  for (let at = real; at !== path.dirname(at); at = path.dirname(at)) {
+    if (!isReleases(path.dirname(at)) || !RELEASE_FOLDER.test(path.basename(at))) continue;
+    refuse("output/releases", { relation: at === real ? "is the folder of a release version in dist-data/" : `is inside ${at}, the folder of a release version in dist-data/` });
   }
   if (!own) return;
   const entries = readdirSync(real);
@@ -98,6 +101,9 @@ export function checkOutputFolder(target: string, shown: string, around: Surroun
   const foreign = entries.filter((e) => !names.has(e) && !(pattern?.test(e) ?? false)).sort();
   if (foreign.length > 0) refuse("output/foreign-entries", { marker: mark, entry: foreign[0]!, more: foreign.length > 1 ? ` (and ${foreign.length - 1} more)` : "" });
 }
+
+/** A release version's folder name in dist-data/ (1.0.0, 2.0.0-rc.1). */
+const RELEASE_FOLDER = /^\d+\.\d+\.\d+/;
 
 /** Whether a folder is a published release: a folder of dist-data with its checksums. */
 function isPublishedRelease(folder: string): boolean {

@@ -94,6 +94,8 @@ describe("a marked folder holding what parlex does not write, and folders in rel
   writeFileSync(path.join(checkout, "docs", OUTPUT_MARK), OUTPUT_MARK_TEXT);
   writeFileSync(path.join(checkout, "docs", SITE_MARK), "");
   const other = makeCheckout("other-project");
+  // Another project's releases, with a planted mark: a site there would replace them.
+  writeFileSync(path.join(other, "dist-data", SITE_MARK), "");
   const cases: [string, string, string][] = [
     ["build", "docs", "output/foreign-entries"],
     ["site", "docs", "output/foreign-entries"],
@@ -107,6 +109,9 @@ describe("a marked folder holding what parlex does not write, and folders in rel
     ["site", "dist-data", "output/releases"],
     ["site", "README.md", "output/is-file"],
     ["site", "notes", "output/not-parlex"],
+    ["build", "dist-data/9.9.9/x", "output/releases"],
+    ["site", "dist-data/9.9.9/site", "output/releases"],
+    ["site", `${other}/dist-data`, "output/releases"],
   ];
   it.each(cases)("%s --out %s → exit 2, %s, nothing touched", async (command, out, code) => {
     const before = snapshot(checkout);
@@ -116,6 +121,18 @@ describe("a marked folder holding what parlex does not write, and folders in rel
     expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(snapshot(checkout)).toEqual(before);
     expect(existsSync(path.join(other, "dist-data", "4.0.0"))).toBe(false);
+  });
+
+  it("a file manager's litter (.DS_Store) does not keep a build or a site from replacing its own output; a folder below an unpacked release is no release", async () => {
+    const dir = path.join(scratch, "litter");
+    cpSync(SMALL_SOURCES, path.join(dir, "sources"), { recursive: true });
+    // Working inside an unpacked release (a datapackage.json and SHA256SUMS above): not a published release's folder.
+    writeFileSync(path.join(dir, "datapackage.json"), "{}");
+    writeFileSync(path.join(dir, "SHA256SUMS"), "");
+    expect((await runParlex(["build", "--out", "out", "--quiet"], dir)).code).toBe(0);
+    writeFileSync(path.join(dir, "out", ".DS_Store"), "");
+    const again = await runParlex(["build", "--out", "out", "--quiet"], dir);
+    expect({ code: again.code, stderr: again.stderr }).toEqual({ code: 0, stderr: "" });
   });
 
   it("what a build and a site write at their top is what OUTPUT_KINDS allows, so each replaces its own output again", async () => {
