@@ -186,13 +186,14 @@ describe("parlex build on invalid sources", () => {
     const out = path.join(scratch, "previous");
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, OUTPUT_MARK), OUTPUT_MARK_TEXT);
-    writeFileSync(path.join(out, "marker.txt"), "previous build");
+    writeFileSync(path.join(out, "datapackage.json"), "previous build");
     const meeting = path.join(tree, "sources/meetings/2022/alpha-beta-video.yaml");
     writeFileSync(meeting, readFileSync(meeting, "utf8").replace("person: bo-beta", "person: bo-betta"));
     const result = await runParlex(["build", "sources", "--out", out], tree);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^sources\/meetings\/2022\/alpha-beta-video\.yaml:9:13 {2}error {2}ref\/unknown-person {2}/m);
-    expect(filesUnder(out)).toEqual([OUTPUT_MARK, "marker.txt"]);
+    expect(filesUnder(out)).toEqual([OUTPUT_MARK, "datapackage.json"]);
+    expect(readFileSync(path.join(out, "datapackage.json"), "utf8")).toBe("previous build");
     expect(readdirSync(scratch).filter((n) => n.startsWith(".parlex-"))).toEqual([]);
   });
 });

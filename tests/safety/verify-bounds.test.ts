@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { appendFileSync, cpSync, createReadStream, createWriteStream, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, createReadStream, createWriteStream, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { READ_LIMIT } from "../../src/verify/file-source.js";
 import path from "node:path";
 import { once } from "node:events";
@@ -205,8 +205,10 @@ it("a FIFO in a release's or the root descriptor's place hangs neither the site 
   const started = Date.now();
   const built = await runParlexProcess(["site", "--out", "site", "--quiet"], site);
   expect(Date.now() - started).toBeLessThan(30_000);
-  // The release's citation is not read, so the site is written without it.
-  expect(built, built.stderr).toMatchObject({ code: 0, stderr: "" });
+  // The FIFO is not read: the release is not as published (its CITATION.cff is no file), so no site is written.
+  expect(built.code, built.stderr).toBe(1);
+  expect(built.stderr).toMatch(/^parlex site: .*dist-data\/1\.0\.0: CITATION\.cff, in its SHA256SUMS, is not there; the release was changed since it was published/);
+  expect(existsSync(path.join(site, "site"))).toBe(false);
 
   const root = path.join(scratch, "fifo-root");
   cpSync(project, root, { recursive: true });
