@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
-import { METADATA_LIMIT, READ_LIMIT, readRegularFile, readRegularTextOrNull } from "../verify/file-source.js";
+import { METADATA_LIMIT, READ_LIMIT, readRegularFile, readRegularTextOrNull, sourceFromFolder } from "../verify/file-source.js";
+import { checkArchives, compareArchives } from "../verify/check-archives.js";
+import { ProblemSink } from "../verify/verify-problem.js";
 import path from "node:path";
 import { parseDescriptor, tableOfResource, type Descriptor } from "../verify/descriptor-schema.js";
 import { decode, parseJsonRows, type JsonRow } from "../verify/json-rows.js";
-import { CHANGELOG_FILE, CHECKSUMS_FILE, CITATION_FILE, DESCRIPTOR_FILE, isArchiveFile } from "../verify/package-files.js";
+import { archiveFileName, CHANGELOG_FILE, CHECKSUMS_FILE, CITATION_FILE, DESCRIPTOR_FILE } from "../verify/package-files.js";
 
 /** A published release folder, as the site shows and serves it. */
 export interface SiteRelease {
@@ -64,17 +66,26 @@ export async function readReleases(distData: string): Promise<SiteRelease[]> {
     const files: SiteRelease["files"] = [];
     const listed = await listFiles(folder);
     const changed = (why: string) => new SiteInputError(`${folder}: ${why}; the release was changed since it was published: run \`parlex verify ${folder}\` (nothing was written)`);
+    if (sumsText === null) throw changed(`it has no ${CHECKSUMS_FILE} (or not a regular file of it)`);
+    // The one archive a release has, named after the package and version; SHA256SUMS covers the rest.
+    const archiveName = archiveFileName(parsed.descriptor.name ?? "", version);
     for (const relative of listed) {
       const full = path.join(folder, relative);
       const sha256 = await sha256File(full);
       const sealed = sums.get(relative);
-      // (A folder with no SHA256SUMS, a build's, is served with the hashes taken here.)
-      if (sumsText !== null && sealed === undefined && relative !== CHECKSUMS_FILE && !(isArchiveFile(relative) && !relative.includes("/"))) throw changed(`${relative} is not in its SHA256SUMS`);
-      if (sealed !== undefined && sealed !== sha256) throw changed(`${relative} has sha256 ${sha256}, not the ${sealed} its SHA256SUMS gives`);
+      if (sealed === undefined && relative !== CHECKSUMS_FILE && relative !== archiveName) throw changed(`${relative} is not in its ${CHECKSUMS_FILE}`);
+      if (sealed !== undefined && sealed !== sha256) throw changed(`${relative} has sha256 ${sha256}, not the ${sealed} its ${CHECKSUMS_FILE} gives`);
       files.push({ path: relative, bytes: (await stat(full)).size, sha256 });
     }
     const absent = [...sums.keys()].find((file) => !listed.includes(file));
-    if (absent !== undefined) throw changed(`${absent}, in its SHA256SUMS, is not there`);
+    if (absent !== undefined) throw changed(`${absent}, in its ${CHECKSUMS_FILE}, is not there`);
+    // The archive holds exactly the folder's files, as `verify` holds it.
+    const facts = new Map(files.map((f) => [f.path, { bytes: f.bytes, sha256: f.sha256 }]));
+    const archives = await compareArchives(sourceFromFolder(folder, folder), listed, facts);
+    const sink = new ProblemSink();
+    checkArchives(archives, listed, sink);
+    const wrong = sink.finish()[0];
+    if (wrong !== undefined) throw changed(`${wrong.file}: ${wrong.message}`);
     releases.push({
       version,
       folder,
@@ -83,7 +94,7 @@ export async function readReleases(distData: string): Promise<SiteRelease[]> {
       changelog: (await readRegularTextOrNull(path.join(folder, CHANGELOG_FILE), METADATA_LIMIT)) ?? "",
       citation,
       files,
-      archive: files.find((f) => !f.path.includes("/") && isArchiveFile(f.path)) ?? null,
+      archive: files.find((f) => f.path === archiveName) ?? null,
     });
   }
   return releases;

@@ -2,7 +2,7 @@
 // (markup, a script element, a javascript: URL, a formula; quotes, line breaks, emoji) must show
 // as text on the site — in the HTML written and in a browser, where no script of the data runs.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -21,11 +21,14 @@ const parlex = (args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 
 let meeting: { title: string; summary: string };
 
 beforeAll(() => {
-  const built = parlex(["build", SOURCES, "--out", path.join(scratch, "dist/1.0.0"), "--dataset-version", "1.0.0", "--quiet", "--no-cache"]);
-  expect({ code: built.status, stderr: built.stderr }).toEqual({ code: 0, stderr: "" });
-  const made = parlex(["site", "--releases", path.join(scratch, "dist"), "--out", site, "--quiet"]);
+  // A release of the hostile sources, as a maintainer cuts it (the site serves only sealed releases).
+  const project = path.join(scratch, "project");
+  cpSync(SOURCES, path.join(project, "sources"), { recursive: true });
+  const released = spawnSync(process.execPath, [path.join(ROOT, "bin/parlex.js"), "release", "--date", "2026-01-01", "--no-cache"], { cwd: project, encoding: "utf8" });
+  expect({ code: released.status, stderr: released.stderr }).toEqual({ code: 0, stderr: "" });
+  const made = parlex(["site", "--releases", path.join(project, "dist-data"), "--out", site, "--quiet"]);
   expect({ code: made.status, stderr: made.stderr }).toEqual({ code: 0, stderr: "" });
-  meeting = (JSON.parse(readFileSync(path.join(scratch, "dist/1.0.0/json/meetings.json"), "utf8")) as { title: string; summary: string }[])[0]!;
+  meeting = (JSON.parse(readFileSync(path.join(project, "dist-data/1.0.0/json/meetings.json"), "utf8")) as { title: string; summary: string }[])[0]!;
 }, 60_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

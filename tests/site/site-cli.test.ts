@@ -90,6 +90,23 @@ describe("parlex site", () => {
     expect(parlex(["site", "--releases", dist, "--out", out]).stderr).toContain("csv/people.csv, in its SHA256SUMS, is not there");
     expect(existsSync(out)).toBe(false);
     writeFileSync(people, original);
+    // SHA256SUMS gone; an archive planted beside the release's; the release's archive not its files.
+    const sums = path.join(dist, latest, "SHA256SUMS");
+    const sealed = readFileSync(sums);
+    rmSync(sums);
+    expect(parlex(["site", "--releases", dist, "--out", out]).stderr).toContain("it has no SHA256SUMS");
+    writeFileSync(sums, sealed);
+    writeFileSync(path.join(dist, latest, "0-planted.tar.gz"), "x");
+    expect(parlex(["site", "--releases", dist, "--out", out]).stderr).toContain("0-planted.tar.gz is not in its SHA256SUMS");
+    rmSync(path.join(dist, latest, "0-planted.tar.gz"));
+    const archive = readdirSync(path.join(dist, latest)).find((f) => f.endsWith(".tar.gz"))!;
+    const packed = readFileSync(path.join(dist, latest, archive));
+    writeFileSync(path.join(dist, latest, archive), "not gzip");
+    const garbage = parlex(["site", "--releases", dist, "--out", out]);
+    expect({ code: garbage.status, first: garbage.stderr.split(": ")[0] }).toEqual({ code: 1, first: "parlex site" });
+    expect(garbage.stderr).toContain(`${archive}: `);
+    expect(existsSync(out)).toBe(false);
+    writeFileSync(path.join(dist, latest, archive), packed);
     expect(parlex(["site", "--releases", dist, "--out", out, "--quiet"]).status).toBe(0);
   }, 60_000);
 
