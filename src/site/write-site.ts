@@ -3,7 +3,7 @@ import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "
 import path from "node:path";
 import type { SiteFile, SiteSink } from "./build-site.js";
 
-import { SITE_MARK } from "../write/output-folder.js";
+import { foreignEntries, foreignParams, SITE_MARK } from "../write/output-folder.js";
 
 export { SITE_MARK };
 const STAGING = ".parlex-staging-";
@@ -20,6 +20,8 @@ export async function checkOut(out: string): Promise<void> {
   if (!s.isDirectory()) throw new SiteOutError(`${out}: is a file, not a folder; give --out a folder that does not exist, is empty, or is a site parlex wrote`);
   const entries = await readdir(out);
   if (entries.length && !entries.includes(SITE_MARK)) throw new SiteOutError(`${out}: holds files parlex did not write (no ${SITE_MARK}); give --out a new or empty folder`);
+  const foreign = foreignEntries("site", entries);
+  if (foreign.length > 0) throw new SiteOutError(`${out}: holds ${foreign[0]}${foreignParams("site", foreign).more}, which a site does not; move it out, or give --out a new or empty folder`);
 }
 
 /**

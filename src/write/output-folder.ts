@@ -96,10 +96,21 @@ export function checkOutputFolder(target: string, shown: string, around: Surroun
   const entries = readdirSync(real);
   // (A site serves copies of the releases, each a folder of its own.)
   if (kind !== "site" && entries.some((e) => isPublishedRelease(path.join(real, e)))) refuse("output/releases", { relation: "holds published releases" });
-  const { mark, names, pattern } = OUTPUT_KINDS[kind];
+  const { mark } = OUTPUT_KINDS[kind];
   if (entries.length > 0 && !entries.includes(mark)) refuse("output/not-parlex", { marker: mark });
-  const foreign = entries.filter((e) => !names.has(e) && !(pattern?.test(e) ?? false)).sort();
-  if (foreign.length > 0) refuse("output/foreign-entries", { marker: mark, entry: foreign[0]!, more: foreign.length > 1 ? ` (and ${foreign.length - 1} more)` : "" });
+  const foreign = foreignEntries(kind, entries);
+  if (foreign.length > 0) refuse("output/foreign-entries", foreignParams(kind, foreign));
+}
+
+/** The entries at the top of a folder of this kind that parlex does not write there, sorted. */
+export function foreignEntries(kind: OutputKind, entries: readonly string[]): string[] {
+  const { names, pattern } = OUTPUT_KINDS[kind];
+  return entries.filter((e) => !names.has(e) && !(pattern?.test(e) ?? false)).sort();
+}
+
+/** The parameters of output/foreign-entries for these entries (the folder aside). */
+export function foreignParams(kind: OutputKind, foreign: readonly string[]): Record<string, string> {
+  return { marker: OUTPUT_KINDS[kind].mark, entry: foreign[0]!, more: foreign.length > 1 ? ` (and ${foreign.length - 1} more)` : "" };
 }
 
 /** A release version's folder name in dist-data/ (1.0.0, 2.0.0-rc.1). */

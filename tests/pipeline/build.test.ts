@@ -201,26 +201,35 @@ describe("parlex build on invalid sources", () => {
 describe("writeFolderAtomically", () => {
   it("leaves the previous folder untouched and no staging folder when writing fails", async () => {
     const target = path.join(scratch, "atomic", "out");
-    await writeFolderAtomically(target, new Map([["a.txt", new TextEncoder().encode("old")]]));
+    await writeFolderAtomically(target, new Map([["datapackage.json", new TextEncoder().encode("old")]]));
     // A file and a folder of the same name cannot both be written: the write fails midway.
-    const failing = new Map([["b.txt", new Uint8Array([1])], ["b.txt/c.txt", new Uint8Array([2])]]);
-    await expect(writeFolderAtomically(target, failing)).rejects.toThrow();
-    expect(filesUnder(target)).toEqual([OUTPUT_MARK, "a.txt"]);
+    const failing = new Map([["load.sql", new Uint8Array([1])], ["load.sql/c.txt", new Uint8Array([2])]]);
+    await expect(writeFolderAtomically(target, failing)).rejects.toThrow(/load\.sql/);
+    expect(filesUnder(target)).toEqual([OUTPUT_MARK, "datapackage.json"]);
+    expect(readdirSync(path.dirname(target))).toEqual(["out"]);
+  });
+
+  it("checks the folder again just before the swap: a file put there meanwhile stops the build, and stays", async () => {
+    const target = path.join(scratch, "meanwhile", "out");
+    await writeFolderAtomically(target, new Map([["datapackage.json", new TextEncoder().encode("old")]]));
+    writeFileSync(path.join(target, "my-notes.md"), "mine");
+    await expect(writeFolderAtomically(target, new Map([["datapackage.json", new TextEncoder().encode("new")]]))).rejects.toMatchObject({ code: "output/foreign-entries" });
+    expect(readFileSync(path.join(target, "my-notes.md"), "utf8")).toBe("mine");
     expect(readdirSync(path.dirname(target))).toEqual(["out"]);
   });
 
   it("puts back a previous output that a killed run left retired", async () => {
     const parent = path.join(scratch, "retired");
     mkdirSync(path.join(parent, ".parlex-retired-out"), { recursive: true });
-    writeFileSync(path.join(parent, ".parlex-retired-out", "a.txt"), "old");
+    writeFileSync(path.join(parent, ".parlex-retired-out", "datapackage.json"), "old");
     writeFileSync(path.join(parent, ".parlex-retired-out", OUTPUT_MARK), OUTPUT_MARK_TEXT);
     // A dead process's staging folder is removed; a live one's (this process's) is not.
     const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout;
     mkdirSync(path.join(parent, `.parlex-staging-${dead}-out-abcdef`), { recursive: true });
     mkdirSync(path.join(parent, `.parlex-staging-${process.pid}-out-ghijkl`), { recursive: true });
     const target = path.join(parent, "out");
-    await writeFolderAtomically(target, new Map([["b.txt", new TextEncoder().encode("new")]]));
-    expect(filesUnder(target)).toEqual([OUTPUT_MARK, "b.txt"]);
+    await writeFolderAtomically(target, new Map([["load.sql", new TextEncoder().encode("new")]]));
+    expect(filesUnder(target)).toEqual([OUTPUT_MARK, "load.sql"]);
     expect(readdirSync(parent).sort()).toEqual([`.parlex-staging-${process.pid}-out-ghijkl`, "out"]);
     expect(existsSync(path.join(parent, ".parlex-retired-out"))).toBe(false);
   });

@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeSite } from "../../src/site/write-site.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const scratch = mkdtempSync(path.join(tmpdir(), "parlex-site-cli-"));
@@ -109,6 +110,20 @@ describe("parlex site", () => {
     writeFileSync(path.join(dist, latest, archive), packed);
     expect(parlex(["site", "--releases", dist, "--out", out, "--quiet"]).status).toBe(0);
   }, 60_000);
+
+  it("checks the folder again just before the swap: a file put into the site meanwhile stops it, and stays", async () => {
+    const out = path.join(scratch, "meanwhile");
+    await writeSite(out, async (emit) => void (await emit("index.html", "<p>first</p>")));
+    await expect(
+      writeSite(out, async (emit) => {
+        writeFileSync(path.join(out, "my-notes.md"), "mine");
+        await emit("index.html", "<p>second</p>");
+      }),
+    ).rejects.toThrow(/holds my-notes\.md, which a site does not/);
+    expect(readFileSync(path.join(out, "my-notes.md"), "utf8")).toBe("mine");
+    expect(readFileSync(path.join(out, "index.html"), "utf8")).toBe("<p>first</p>");
+    expect(readdirSync(scratch).filter((e) => e.startsWith(".parlex-"))).toEqual([]);
+  });
 
   it("--help exits 0; a stray argument is a usage error (2); no release is exit 1", () => {
     expect(parlex(["site", "--help"]).status).toBe(0);
