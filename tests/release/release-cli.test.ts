@@ -117,6 +117,10 @@ describe("parlex release, as a maintainer runs it from a project folder", () => 
     });
     expect(filesUnder(path.join(lost, "dist-data")).some((f) => f.startsWith("1.0.1/"))).toBe(false);
     expect(readFileSync(path.join(lost, "datapackage.json"))).toEqual(root);
+    // diff, which writes nothing, says what it compares with instead.
+    const diff = await runInProcess(["diff"], lost);
+    expect(diff.code).toBe(0);
+    expect(diff.stderr).toBe("parlex diff: datapackage.json describes release 1.0.1, but dist-data/1.0.1/ is not there; comparing with dist-data/1.0.0 (`parlex release` refuses until it is restored).\n");
   });
 
   it("releases a corrected value as 1.0.1 with a changelog naming the ID and field, leaving 1.0.0 untouched", async () => {

@@ -5,6 +5,7 @@ import { renderHuman } from "../../render/render-human.js";
 import { requiredBump } from "../../release/bump.js";
 import { diffPackages } from "../../release/diff-packages.js";
 import { listReleases } from "../../release/list-releases.js";
+import { missingRelease } from "../../release/recover-release.js";
 import { loadComparison } from "../../release/load-comparison.js";
 import { renderDiffHuman, renderDiffJson, renderDiffMarkdown } from "../../release/render-diff.js";
 import { bumpVersion, isReleaseVersion } from "../../release/semver.js";
@@ -50,6 +51,11 @@ export async function runDiff(argv: string[], io: CommandIo): Promise<number> {
   }
   const { root } = resolveSourcesRoot("diff", options.paths, io.cwd);
   const against = await resolveAgainst(io.cwd, options.against);
+  if (options.against === undefined) {
+    // The release the root descriptor describes is gone: say what this diff is against instead.
+    const missing = await missingRelease(path.join(io.cwd, "datapackage.json"), (await listReleases(path.join(io.cwd, "dist-data"))).at(-1));
+    if (missing !== undefined) io.stderr(`parlex diff: datapackage.json describes release ${missing}, but dist-data/${missing}/ is not there; comparing with ${against?.label ?? "no release"} (\`parlex release\` refuses until it is restored).\n`);
+  }
   const comparison = await loadComparison({ root, cwd: io.cwd, against, ...(options.archive !== undefined ? { archiveDir: options.archive } : {}) });
   if (!comparison.ok) {
     if (comparison.reason === "sources-invalid") io.stderr(renderHuman(comparison.report, io.color) + "parlex diff: the sources are invalid, so there is nothing to compare.\n");
