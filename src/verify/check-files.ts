@@ -34,7 +34,7 @@ export function factsOfFiles(source: FileSource, files: readonly string[]): File
 export const PIECE = 1 << 20;
 
 /** Every file against SHA256SUMS: each listed file present with that hash, and no file left unlisted. */
-export function checkChecksums(text: string | undefined, facts: FileFacts, sink: ProblemSink): void {
+export function checkChecksums(text: string | undefined, facts: FileFacts, sink: ProblemSink, whatIs: (file: string) => string | undefined = () => undefined): void {
   if (text === undefined) {
     sink.add({ code: "checksums/missing", file: CHECKSUMS_FILE, message: "no SHA256SUMS: the files cannot be checked" });
     return;
@@ -43,7 +43,7 @@ export function checkChecksums(text: string | undefined, facts: FileFacts, sink:
   for (const m of malformed) sink.add({ code: "checksums/malformed", file: CHECKSUMS_FILE, message: `line ${m.line} is not "<sha256>  <file>": ${JSON.stringify(m.text)}` });
   for (const [file, hash] of sums) {
     const fact = facts.get(file);
-    if (!fact) sink.add({ code: "checksums/file-missing", file, message: "listed in SHA256SUMS but absent" });
+    if (!fact) sink.add({ code: "checksums/file-missing", file, message: `listed in SHA256SUMS but ${absence(whatIs(file))}` });
     else if (fact.sha256 !== hash) sink.add({ code: "checksums/mismatch", file, message: `sha256 is ${fact.sha256}; SHA256SUMS says ${hash}` });
   }
   for (const file of facts.keys()) {
@@ -52,7 +52,7 @@ export function checkChecksums(text: string | undefined, facts: FileFacts, sink:
 }
 
 /** Every resource's file present, with the bytes and hash the descriptor gives. */
-export function checkResourceFiles(descriptor: Descriptor, facts: FileFacts, sink: ProblemSink): void {
+export function checkResourceFiles(descriptor: Descriptor, facts: FileFacts, sink: ProblemSink, whatIs: (file: string) => string | undefined = () => undefined): void {
   for (const r of descriptor.resources) {
     if (r.path.split("/").some((p) => p === ".." || p === "") || /^[a-z][a-z0-9+.-]*:/i.test(r.path)) {
       sink.add({ code: "descriptor/path", file: DESCRIPTOR_FILE, message: `resource ${r.name}: path ${r.path} is not a file inside the package` });
@@ -60,7 +60,7 @@ export function checkResourceFiles(descriptor: Descriptor, facts: FileFacts, sin
     }
     const fact = facts.get(r.path);
     if (!fact) {
-      sink.add({ code: "resource/missing", file: r.path, message: `resource ${r.name}'s file is absent` });
+      sink.add({ code: "resource/missing", file: r.path, message: `resource ${r.name}'s file is ${absence(whatIs(r.path))}` });
       continue;
     }
     if (r.bytes !== undefined && r.bytes !== fact.bytes) sink.add({ code: "resource/bytes", file: r.path, message: `${fact.bytes} bytes; the descriptor says ${r.bytes}` });
@@ -69,4 +69,9 @@ export function checkResourceFiles(descriptor: Descriptor, facts: FileFacts, sin
     if (algorithm !== "sha256") sink.add({ code: "resource/hash-algorithm", file: r.path, message: `hash ${r.hash}: only sha256 is checked` });
     else if (hex.toLowerCase() !== fact.sha256) sink.add({ code: "resource/hash", file: r.path, message: `sha256 is ${fact.sha256}; the descriptor says ${hex}` });
   }
+}
+
+/** A file that is not there as a regular file, in words: absent, or what stands in its place. */
+function absence(what: string | undefined): string {
+  return what === undefined ? "absent" : `not a regular file (${what}), so not read`;
 }

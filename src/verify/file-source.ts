@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from "node:fs";
 import { open, readdir } from "node:fs/promises";
 import { kindOf } from "../load/read-with-stat.js";
 import path from "node:path";
@@ -31,6 +31,8 @@ export interface FileSource {
   open(file: string): FileReader | undefined;
   /** The folder the files are in, when they are on disk (other threads can then read them too). */
   folder?: string;
+  /** What is at a path that is no regular file (a symbolic link, a FIFO, a folder), in words; undefined when nothing is. */
+  whatIs?(file: string): string | undefined;
 }
 
 /** A file read a piece at a time. */
@@ -76,6 +78,16 @@ export function sourceFromFolder(label: string, dir: string): FileSource {
       return undefined;
     },
     refused: (file) => refusals.get(file),
+    whatIs: (file) => {
+      if (file.split("/").some((part) => part === ".." || part === "")) return undefined;
+      let s: Stats;
+      try {
+        s = lstatSync(path.join(dir, ...file.split("/")));
+      } catch {
+        return undefined;
+      }
+      return s.isFile() ? undefined : s.isSymbolicLink() ? "a symbolic link" : kindOf(s);
+    },
     open: (file) => {
       if (file.split("/").some((part) => part === ".." || part === "")) return undefined;
       let fd: number;

@@ -76,7 +76,8 @@ export async function verifyPackage(source: FileSource, options: { fromArchive: 
   const archives = options.fromArchive ? [] : await compareArchives(source, files, facts);
   const outcomes = await tableOutcomes;
 
-  checkChecksums(await text(CHECKSUMS_FILE), facts, sink);
+  const whatIs = (file: string) => source.whatIs?.(file);
+  checkChecksums(await text(CHECKSUMS_FILE), facts, sink, whatIs);
   if (!parsed) sink.add({ code: "descriptor/missing", file: DESCRIPTOR_FILE, message: "no datapackage.json" });
   else if (!parsed.ok) for (const p of parsed.problems) sink.add({ code: "descriptor/invalid", file: DESCRIPTOR_FILE, message: p });
 
@@ -90,7 +91,7 @@ export async function verifyPackage(source: FileSource, options: { fromArchive: 
   if (manifest?.ok && !options.fromArchive && !facts.has(manifest.manifest.archive)) {
     sink.add({ code: "archive/missing", file: manifest.manifest.archive, message: "the archive the manifest names is absent" });
   }
-  if (descriptor) checkResourceFiles(descriptor, facts, sink);
+  if (descriptor) checkResourceFiles(descriptor, facts, sink, whatIs);
 
   let tables = 0;
   let rows = 0;
