@@ -1,8 +1,7 @@
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { METADATA_LIMIT, READ_LIMIT, readRegularFile, readRegularTextOrNull, sourceFromFolder } from "../verify/file-source.js";
 import { checkArchives, compareArchives } from "../verify/check-archives.js";
+import { checkChecksums, factsOfFiles } from "../verify/check-files.js";
 import { ProblemSink } from "../verify/verify-problem.js";
 import path from "node:path";
 import { parseDescriptor, tableOfResource, type Descriptor } from "../verify/descriptor-schema.js";
@@ -53,39 +52,24 @@ export async function readReleases(distData: string): Promise<SiteRelease[]> {
     const parsed = parseDescriptor(descriptorText);
     if (!parsed.ok) throw new SiteInputError(`${path.join(folder, DESCRIPTOR_FILE)}: ${parsed.problems[0]}`);
     const citation = ((await readRegularTextOrNull(path.join(folder, CITATION_FILE), METADATA_LIMIT)) ?? "");
-    const sumsText = await readRegularTextOrNull(path.join(folder, CHECKSUMS_FILE), METADATA_LIMIT);
-    const sums = new Map(
-      (sumsText ?? "")
-        .split("\n")
-        .map((l) => /^([0-9a-f]{64}) [ *](.+)$/.exec(l))
-        .filter((m): m is RegExpExecArray => m !== null)
-        .map((m) => [m[2]!, m[1]!]),
-    );
-    // The site serves these files and shows their hashes: each is hashed, and held to SHA256SUMS,
-    // so that a release changed since it was published is not served as if it were intact.
-    const files: SiteRelease["files"] = [];
-    const listed = await listFiles(folder);
-    const changed = (why: string) => new SiteInputError(`${folder}: ${why}; the release was changed since it was published: run \`parlex verify ${folder}\` (nothing was written)`);
-    if (sumsText === null) throw changed(`it has no ${CHECKSUMS_FILE} (or not a regular file of it)`);
-    // The one archive a release has, named after the package and version; SHA256SUMS covers the rest.
-    const archiveName = archiveFileName(parsed.descriptor.name ?? "", version);
-    for (const relative of listed) {
-      const full = path.join(folder, relative);
-      const sha256 = await sha256File(full);
-      const sealed = sums.get(relative);
-      if (sealed === undefined && relative !== CHECKSUMS_FILE && relative !== archiveName) throw changed(`${relative} is not in its ${CHECKSUMS_FILE}`);
-      if (sealed !== undefined && sealed !== sha256) throw changed(`${relative} has sha256 ${sha256}, not the ${sealed} its ${CHECKSUMS_FILE} gives`);
-      files.push({ path: relative, bytes: (await stat(full)).size, sha256 });
+    // The site serves these files and shows their hashes: they are held to the release's SHA256SUMS
+    // and its archive to them, as `verify` holds them, so that a release changed since it was
+    // published is not served as if it were intact.
+    const source = sourceFromFolder(folder, folder);
+    const listed = await source.list();
+    const facts = factsOfFiles(source, listed);
+    const files = new ProblemSink();
+    checkChecksums((await readRegularTextOrNull(path.join(folder, CHECKSUMS_FILE), METADATA_LIMIT)) ?? undefined, facts, files, (file) => source.whatIs?.(file));
+    // A file changed is said first: its copy in the archive then differs too.
+    const archive = new ProblemSink();
+    if (files.problems.length === 0) checkArchives(await compareArchives(source, listed, facts), listed, archive);
+    const wrong = files.finish()[0] ?? archive.finish()[0];
+    if (wrong !== undefined) {
+      throw new SiteInputError(`${folder}: ${wrong.file}  ${wrong.code}  ${wrong.message}; the release is not as it was published: run \`parlex verify ${folder}\` (nothing was written)`);
     }
-    const absent = [...sums.keys()].find((file) => !listed.includes(file));
-    if (absent !== undefined) throw changed(`${absent}, in its ${CHECKSUMS_FILE}, is not there`);
-    // The archive holds exactly the folder's files, as `verify` holds it.
-    const facts = new Map(files.map((f) => [f.path, { bytes: f.bytes, sha256: f.sha256 }]));
-    const archives = await compareArchives(sourceFromFolder(folder, folder), listed, facts);
-    const sink = new ProblemSink();
-    checkArchives(archives, listed, sink);
-    const wrong = sink.finish()[0];
-    if (wrong !== undefined) throw changed(`${wrong.file}: ${wrong.message}`);
+    const served: SiteRelease["files"] = listed.filter((file) => facts.has(file)).map((file) => ({ path: file, ...facts.get(file)! }));
+    // The one archive a release has is named after the package and version.
+    const archiveName = archiveFileName(parsed.descriptor.name ?? "", version);
     releases.push({
       version,
       folder,
@@ -93,8 +77,8 @@ export async function readReleases(distData: string): Promise<SiteRelease[]> {
       date: /^date-released:\s*"?(\d{4}-\d{2}-\d{2})"?\s*$/m.exec(citation)?.[1] ?? "",
       changelog: (await readRegularTextOrNull(path.join(folder, CHANGELOG_FILE), METADATA_LIMIT)) ?? "",
       citation,
-      files,
-      archive: files.find((f) => f.path === archiveName) ?? null,
+      files: served,
+      archive: served.find((f) => f.path === archiveName) ?? null,
     });
   }
   return releases;
@@ -113,24 +97,4 @@ export async function readTables(release: SiteRelease): Promise<Map<string, Json
     tables.set(tableOfResource(resource), rows);
   }
   return tables;
-}
-
-async function listFiles(folder: string, prefix = ""): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of (await readdir(path.join(folder, prefix), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(folder, relative)));
-    else if (entry.isFile()) out.push(relative);
-  }
-  return out;
-}
-
-function sha256File(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash("sha256");
-    createReadStream(file)
-      .on("data", (chunk) => hash.update(chunk))
-      .on("end", () => resolve(hash.digest("hex")))
-      .on("error", reject);
-  });
 }

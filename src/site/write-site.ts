@@ -1,27 +1,24 @@
 import { constants, mkdirSync, writeFileSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, lstat, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { RunError } from "../catalogue/run-error.js";
+import { notOwnFolder, SITE_MARK } from "../write/output-folder.js";
 import type { SiteFile, SiteSink } from "./build-site.js";
 
-import { foreignEntries, foreignParams, SITE_MARK } from "../write/output-folder.js";
-
-export { SITE_MARK };
 const STAGING = ".parlex-staging-";
 const RETIRED = ".parlex-retired-";
 const AT_ONCE = 8;
 
-/** The output folder holds something parlex did not write: one plain line, exit 1, nothing touched. */
-export class SiteOutError extends Error {}
-
-/** Whether a folder may be written: it does not exist, is empty, or carries the mark. */
+/**
+ * Whether a folder may be replaced by a site: it does not exist, is empty, or is a site parlex
+ * wrote and holds nothing else (notOwnFolder); a RunError (exit 2) otherwise, nothing touched.
+ */
 export async function checkOut(out: string): Promise<void> {
-  const s = await stat(out).catch(() => null);
+  const s = await lstat(out).catch(() => null);
   if (!s) return;
-  if (!s.isDirectory()) throw new SiteOutError(`${out}: is a file, not a folder; give --out a folder that does not exist, is empty, or is a site parlex wrote`);
-  const entries = await readdir(out);
-  if (entries.length && !entries.includes(SITE_MARK)) throw new SiteOutError(`${out}: holds files parlex did not write (no ${SITE_MARK}); give --out a new or empty folder`);
-  const foreign = foreignEntries("site", entries);
-  if (foreign.length > 0) throw new SiteOutError(`${out}: holds ${foreign[0]}${foreignParams("site", foreign).more}, which a site does not; move it out, or give --out a new or empty folder`);
+  if (!s.isDirectory()) throw new RunError(s.isSymbolicLink() ? "output/is-link" : "output/is-file", { folder: out }, 2);
+  const notOwn = notOwnFolder("site", await readdir(out));
+  if (notOwn) throw new RunError(notOwn.code, { folder: out, ...notOwn.params }, 2);
 }
 
 /**

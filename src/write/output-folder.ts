@@ -14,15 +14,15 @@ export const OUTPUT_MARK_TEXT = "This folder was written by parlex; the next `pa
 /** The file that marks a folder as a site parlex wrote (`parlex site --out`). */
 export const SITE_MARK = ".parlex-site";
 
+/** What a file manager leaves in a folder it shows (replaced with the folder, and harmless to). */
+const OS_LITTER = [".DS_Store", "Thumbs.db", "desktop.ini"];
+
 /**
  * What parlex writes at the top of each kind of folder it replaces whole: a marked folder holding
  * anything else is not taken for parlex's (a mark is easily copied or committed, and would
  * otherwise make a folder of someone's files replaceable). Tests hold every build and site to
  * these names.
  */
-/** What a file manager leaves in a folder it shows (replaced with the folder, and harmless to). */
-const OS_LITTER = [".DS_Store", "Thumbs.db", "desktop.ini"];
-
 export const OUTPUT_KINDS = {
   build: {
     mark: OUTPUT_MARK,
@@ -96,27 +96,28 @@ export function checkOutputFolder(target: string, shown: string, around: Surroun
   const entries = readdirSync(real);
   // (A site serves copies of the releases, each a folder of its own.)
   if (kind !== "site" && entries.some((e) => isPublishedRelease(path.join(real, e)))) refuse("output/releases", { relation: "holds published releases" });
-  const { mark } = OUTPUT_KINDS[kind];
-  if (entries.length > 0 && !entries.includes(mark)) refuse("output/not-parlex", { marker: mark });
-  const foreign = foreignEntries(kind, entries);
-  if (foreign.length > 0) refuse("output/foreign-entries", foreignParams(kind, foreign));
+  const notOwn = notOwnFolder(kind, entries);
+  if (notOwn) refuse(notOwn.code, notOwn.params);
 }
 
-/** The entries at the top of a folder of this kind that parlex does not write there, sorted. */
-export function foreignEntries(kind: OutputKind, entries: readonly string[]): string[] {
-  const { names, pattern } = OUTPUT_KINDS[kind];
-  return entries.filter((e) => !names.has(e) && !(pattern?.test(e) ?? false)).sort();
-}
-
-/** The parameters of output/foreign-entries for these entries (the folder aside). */
-export function foreignParams(kind: OutputKind, foreign: readonly string[]): Record<string, string> {
-  return { marker: OUTPUT_KINDS[kind].mark, entry: foreign[0]!, more: foreign.length > 1 ? ` (and ${foreign.length - 1} more)` : "" };
+/**
+ * Why a folder with these entries at its top is not parlex's own output of this kind (no mark, or
+ * something beside what parlex writes there); undefined when it is, or is empty. Asked before a
+ * run and again just before the swap, when a file put there meanwhile would go with the folder.
+ */
+export function notOwnFolder(kind: OutputKind, entries: readonly string[]): { code: "output/not-parlex" | "output/foreign-entries"; params: Record<string, string> } | undefined {
+  const { mark, names, pattern } = OUTPUT_KINDS[kind];
+  if (entries.length === 0) return undefined;
+  if (!entries.includes(mark)) return { code: "output/not-parlex", params: { marker: mark } };
+  const foreign = entries.filter((e) => !names.has(e) && !(pattern?.test(e) ?? false)).sort();
+  if (foreign.length === 0) return undefined;
+  return { code: "output/foreign-entries", params: { marker: mark, entry: foreign[0]!, more: foreign.length > 1 ? ` (and ${foreign.length - 1} more)` : "" } };
 }
 
 /** A release version's folder name in dist-data/ (1.0.0, 2.0.0-rc.1). */
 const RELEASE_FOLDER = /^\d+\.\d+\.\d+/;
 
-/** Whether a folder is a published release: a folder of dist-data with its checksums. */
+/** Whether a folder is a published release: it holds a descriptor and its checksums. */
 function isPublishedRelease(folder: string): boolean {
   return existsSync(path.join(folder, "SHA256SUMS")) && existsSync(path.join(folder, "datapackage.json"));
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { RunError } from "../catalogue/run-error.js";
 import { faultPoint } from "./fault-point.js";
 import { isRunning } from "./folder-lock.js";
-import { foreignEntries, foreignParams, OUTPUT_MARK, OUTPUT_MARK_TEXT } from "./output-folder.js";
+import { notOwnFolder, OUTPUT_MARK, OUTPUT_MARK_TEXT } from "./output-folder.js";
 
 const STAGING = ".parlex-staging-";
 const RETIRED = ".parlex-retired-";
@@ -89,15 +89,10 @@ async function writePieces(file: string, pieces: readonly Uint8Array[]): Promise
 /** Refuse to replace a folder that is neither empty nor marked as parlex's. */
 async function requireOwnFolder(target: string): Promise<void> {
   const own = await lstat(target);
-  const entries = own.isDirectory() ? await readdir(target) : [];
-  if (own.isDirectory() && entries.includes(OUTPUT_MARK)) {
-    // Checked again here, just before the swap: a file put there meanwhile would go with the folder.
-    const foreign = foreignEntries("build", entries);
-    if (foreign.length === 0) return;
-    throw new RunError("output/foreign-entries", { folder: target, ...foreignParams("build", foreign) }, 2);
-  }
-  if (own.isDirectory() && entries.length === 0) return;
-  throw new RunError(own.isDirectory() ? "output/not-parlex" : own.isSymbolicLink() ? "output/is-link" : "output/is-file", { folder: target, marker: OUTPUT_MARK }, 2);
+  if (!own.isDirectory()) throw new RunError(own.isSymbolicLink() ? "output/is-link" : "output/is-file", { folder: target }, 2);
+  // Checked again here, just before the swap: a file put there meanwhile would go with the folder.
+  const notOwn = notOwnFolder("build", await readdir(target));
+  if (notOwn) throw new RunError(notOwn.code, { folder: target, ...notOwn.params }, 2);
 }
 
 /**

@@ -212,7 +212,7 @@ it("a FIFO in a release's or the root descriptor's place hangs neither the site 
   expect(Date.now() - started).toBeLessThan(30_000);
   // The FIFO is not read: the release is not as published (its CITATION.cff is no file), so no site is written.
   expect(built.code, built.stderr).toBe(1);
-  expect(built.stderr).toMatch(/^parlex site: .*dist-data\/1\.0\.0: CITATION\.cff, in its SHA256SUMS, is not there; the release was changed since it was published/);
+  expect(built.stderr).toMatch(/^parlex site: .*dist-data\/1\.0\.0: CITATION\.cff  checksums\/file-missing  listed in SHA256SUMS but not a regular file \(a FIFO\), so not read; the release is not as it was published/);
   expect(existsSync(path.join(site, "site"))).toBe(false);
 
   const root = path.join(scratch, "fifo-root");

@@ -53,7 +53,7 @@ export async function runDiff(argv: string[], io: CommandIo): Promise<number> {
   const against = await resolveAgainst(io.cwd, options.against);
   if (options.against === undefined) {
     // The release the root descriptor describes is gone: say what this diff is against instead.
-    const missing = await missingRelease(path.join(io.cwd, "datapackage.json"), (await listReleases(path.join(io.cwd, "dist-data"))).at(-1));
+    const missing = await missingRelease(path.join(io.cwd, "datapackage.json"), against ? path.basename(against.dir) : undefined);
     if (missing !== undefined) io.stderr(`parlex diff: datapackage.json describes release ${missing}, but dist-data/${missing}/ is not there; comparing with ${against?.label ?? "no release"} (\`parlex release\` refuses until it is restored).\n`);
   }
   const comparison = await loadComparison({ root, cwd: io.cwd, against, ...(options.archive !== undefined ? { archiveDir: options.archive } : {}) });

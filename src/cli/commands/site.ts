@@ -3,7 +3,7 @@ import { z } from "zod";
 import { datasetIdentity } from "../../dataset/identity.js";
 import { buildSite, siteReleases } from "../../site/build-site.js";
 import { SiteInputError } from "../../site/read-releases.js";
-import { SiteOutError, writeSite } from "../../site/write-site.js";
+import { writeSite } from "../../site/write-site.js";
 import type { CommandIo } from "../command-io.js";
 import { parseOptions } from "../parse-options.js";
 import { lockFolder } from "../../write/folder-lock.js";
@@ -65,7 +65,7 @@ export async function runSite(argv: string[], io: CommandIo): Promise<number> {
     }
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof SiteInputError || error instanceof SiteOutError) {
+    if (error instanceof SiteInputError) {
       io.stderr(`parlex site: ${error.message}\n`);
       return EXIT.invalid;
     }
