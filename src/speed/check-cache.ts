@@ -1,12 +1,11 @@
-import { isAscii } from "node:buffer";
-import { appendFileSync, mkdirSync } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Kind } from "../model/source-file.js";
-import { withoutFile, type FileCheck, type FileSummary } from "../validate/check-file.js";
+import type { FileCheck, FileSummary } from "../validate/check-file.js";
 import type { TreeFindings } from "../validate/validate-tree.js";
 import { cacheKey } from "./cache-key.js";
-import { fileSystemNow, forgetOtherToolkits, replaceFile } from "./cache-folder.js";
+import { fileSystemNow, forgetOtherToolkits } from "./cache-folder.js";
+import { CheckLog } from "./check-log.js";
 import { compactSummary, expandSummary, sameNumbers, type CompactSummary } from "./stat-entry.js";
 import { READ_AT, type StatIndex } from "./stat-index.js";
 import type { FileStats } from "./stat-files.js";
@@ -59,8 +58,6 @@ export class CheckCache {
   private tree!: TreeSnapshot;
   /** When this run began, before any file was looked at: the racy bound for entries it records. */
   private started = Date.now();
-  /** The log does not end with a line end (a torn line): the next append starts a new line. */
-  private torn = false;
   /** Writing failed once: nothing more is written this run. */
   private unwritable = false;
   /** The checks and stat index were saved and let go (saveFiles): only the tree-wide findings remain. */
@@ -76,9 +73,8 @@ export class CheckCache {
     return this.store.index;
   }
 
-  private get logFile(): string {
-    return path.join(this.dir, `checks-${this.toolkit.slice(0, 16)}.jsonl`);
-  }
+  /** The log of checks, named for the toolkit (set by open). */
+  private log!: CheckLog;
 
   private get statFile(): string {
     return path.join(this.dir, `files-${this.toolkit.slice(0, 16)}.bin`);
@@ -102,6 +98,7 @@ export class CheckCache {
     // Bound to this machine's secret: a cache written elsewhere is never found (cache-namespace.ts).
     const cache = new CheckCache(dir, await cacheNamespace());
     cache.started = Math.min(cache.started, await fileSystemNow(dir));
+    cache.log = new CheckLog(path.join(dir, `checks-${cache.toolkit.slice(0, 16)}.jsonl`));
     cache.store = await StatStore.open(cache.statFile, cache.statJournal);
     cache.tree = await TreeSnapshot.read(cache.treeFile);
     return cache;
@@ -111,24 +108,10 @@ export class CheckCache {
   async loadChecks(): Promise<void> {
     if (this.loaded) return;
     this.loaded = true;
-    const log = await readFile(this.logFile).catch(() => Buffer.alloc(0));
-    this.torn = this.torn || (log.length > 0 && log[log.length - 1] !== 10);
-    for (let start = 0; start < log.length; ) {
-      const end = log.indexOf(10, start) === -1 ? log.length : log.indexOf(10, start);
-      try {
-        if (end > start) {
-          // A line of ASCII only is read as Latin-1, a plain copy of its bytes and faster than decoding UTF-8.
-          const line = log.subarray(start, end);
-          for (const [key, check] of JSON.parse(line.toString(isAscii(line) ? "latin1" : "utf8")) as [string, FileCheck][]) {
-            // This run's own checks (appended before the log was read) are as good, and already here.
-            if (!this.entries.has(key)) this.entries.set(key, check);
-          }
-        }
-      } catch {
-        // A torn last line from an interrupted run: its entries are simply absent.
-      }
-      start = end + 1;
-    }
+    // This run's own checks (appended before the log was read) are as good, and already here.
+    await this.log.read((key, check) => {
+      if (!this.entries.has(key)) this.entries.set(key, check);
+    });
   }
 
   /** The toolkit digest the keys include. */
@@ -234,7 +217,7 @@ export class CheckCache {
     }
     // Appended now, not held until save(): a cold run's batches add up to hundreds of megabytes.
     // A run killed mid-line leaves a torn last line, which loadChecks() skips.
-    this.append(text + "\n");
+    this.append(() => this.log.append(text + "\n"));
   }
 
   /** The tree-wide findings of the last run whose files had these tree facts, if that was the last run. */
@@ -255,16 +238,16 @@ export class CheckCache {
     return this.summaries;
   }
 
-  private append(text: string): void {
+  /** Write to the log, unless writing failed once: then nothing more is written this run. */
+  private append(write: () => void): void {
     if (this.unwritable) return;
     try {
-      mkdirSync(this.dir, { recursive: true });
-      appendFileSync(this.logFile, (this.torn ? "\n" : "") + text);
-      this.torn = false;
+      write();
     } catch {
       this.unwritable = true;
     }
   }
+
 
   /**
    * Save, then let go of the checks and the stat index: a cold build holds every record while it
@@ -294,10 +277,9 @@ export class CheckCache {
       await forgetOtherToolkits(this.dir, this.toolkit).catch(() => undefined);
       if (this.loaded && this.entries.size > 2 * this.used.size + 1000) {
         const live = [...this.entries].filter(([key]) => this.used.has(key));
-        await replaceFile(this.logFile, logLines(live));
-        this.torn = false;
+        await this.log.rewrite(live);
       } else if (this.pending.size) {
-        this.append(logLines([...this.pending]));
+        this.append(() => this.log.appendPairs([...this.pending]));
       }
       this.pending.clear();
       await this.store.save();
@@ -306,15 +288,6 @@ export class CheckCache {
       this.unwritable = true;
     }
   }
-}
-
-/** Checks as log lines of at most 1,000 entries each (one line for a whole cache would outgrow a string). */
-function logLines(entries: readonly [string, FileCheck][]): string {
-  let text = "";
-  for (let i = 0; i < entries.length; i += 1000) {
-    text += JSON.stringify(entries.slice(i, i + 1000).map(([key, check]) => [key, withoutFile(check)])) + "\n";
-  }
-  return text;
 }
 
 /** How close to a run's start a file's times may be and still be trusted: coarse clocks and file systems. */
